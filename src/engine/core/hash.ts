@@ -1,0 +1,63 @@
+/**
+ * A stable 64-bit streaming hash (two 32-bit lanes of multiply–xorshift mixing),
+ * used for trace hashes. Not cryptographic; stable across engines and versions of
+ * this file, so a trace hash printed by the CLI matches the one shown in the browser.
+ */
+export class Hasher {
+  private h1 = 0x811c9dc5;
+  private h2 = 0x01000193;
+
+  /** Mixes one 32-bit integer (negative values and floats are folded to 32 bits). */
+  int(x: number): this {
+    const v = x | 0;
+    this.h1 = Math.imul(this.h1 ^ v, 0x01000193);
+    this.h1 ^= this.h1 >>> 15;
+    this.h2 = Math.imul(this.h2 ^ v, 0x5bd1e995);
+    this.h2 ^= this.h2 >>> 13;
+    this.h2 = (this.h2 + this.h1) | 0;
+    return this;
+  }
+
+  /** Mixes a float exactly (its two 32-bit halves). */
+  float(x: number): this {
+    if (Number.isInteger(x) && Math.abs(x) < 2 ** 31) return this.int(0x7a11).int(x);
+    FLOAT_VIEW[0] = x;
+    return this.int(INT_VIEW[0]).int(INT_VIEW[1]);
+  }
+
+  /** Mixes a string (length, then UTF-16 code units). */
+  string(s: string): this {
+    this.int(s.length);
+    for (let i = 0; i < s.length; i++) this.int(s.charCodeAt(i));
+    return this;
+  }
+
+  /** 16 lowercase hex digits. */
+  hex(): string {
+    let a = this.h1;
+    let b = this.h2;
+    a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+    b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
+    a ^= b >>> 7;
+    b ^= a >>> 11;
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+const FLOAT_VIEW = new Float64Array(1);
+const INT_VIEW = new Int32Array(FLOAT_VIEW.buffer);
+
+/** Canonical JSON: object keys sorted, so equal values hash equally whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set)) {
+      // A null prototype, so a hostile `__proto__` key is copied as data, not as a prototype.
+      const sorted: Record<string, unknown> = Object.create(null);
+      for (const k of Object.keys(v as object).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    if (v instanceof Set) return [...v].sort();
+    if (v instanceof Map) return Object.fromEntries([...v.entries()].sort());
+    return v;
+  });
+}

@@ -1,0 +1,242 @@
+import { check, checkLimit } from '../core/errors';
+import { MAX_SIM_TIME_MS } from '../core/limits';
+import type { Prng } from '../core/prng';
+import type { Trace } from '../trace/trace';
+import { EventQueue } from './eventQueue';
+import type { Fault, NetworkConfig } from './faults';
+
+/** What an engine plugs into the network: called as events come due. */
+export interface NetworkHandlers {
+  deliver(to: number, from: number, tag: string, payload: unknown, msg: number): void;
+  timer?(agent: number, timer: number): void;
+}
+
+const DELIVER = 0;
+const TIMER = 1;
+const FAULT = 2;
+
+/**
+ * A discrete-event simulation of point-to-point messages between `agentCount`
+ * agents in simulated milliseconds. Every random choice (latency, loss,
+ * duplication, reordering) draws from the run's PRNG in a fixed order, and
+ * simultaneous events keep their scheduling order, so a run is a pure function of
+ * (configuration, seed, what the engine sends).
+ */
+export class Network {
+  now = 0;
+  private readonly queue = new EventQueue();
+  private readonly payloads: unknown[] = [];
+  private readonly tags: string[] = [];
+  private readonly tagIds = new Map<string, number>();
+  private lastTag = '';
+  private lastTagId = -1;
+  private readonly faults: Fault[] = [];
+  private readonly crashed: Uint8Array;
+  private readonly group: Int32Array;
+  private cuts: { from: Uint8Array; to: Uint8Array }[] = [];
+  private groupsDescription: number[][] = [];
+  private nextMsg = 0;
+  handlers: NetworkHandlers = { deliver: () => {} };
+
+  constructor(
+    readonly agentCount: number,
+    readonly config: NetworkConfig,
+    private readonly rng: Prng,
+    readonly trace: Trace,
+  ) {
+    check(config.latencyMsMin >= 0, 'network.latencyMsMin', 'must be ≥ 0');
+    check(config.latencyMsMax >= config.latencyMsMin, 'network.latencyMsMax', 'must be ≥ latencyMsMin');
+    this.crashed = new Uint8Array(agentCount);
+    this.group = new Int32Array(agentCount);
+  }
+
+  /** Messages sent so far (duplicates not counted). */
+  get messagesSent(): number {
+    return this.nextMsg;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  isAlive(agent: number): boolean {
+    return this.crashed[agent] === 0;
+  }
+
+  /** Whether a message from `from` to `to` would get through right now (ignoring loss). */
+  canReach(from: number, to: number): boolean {
+    if (this.group[from] !== this.group[to]) return false;
+    for (const cut of this.cuts) if (cut.from[from] === 1 && cut.to[to] === 1) return false;
+    return true;
+  }
+
+  /** Sends one message; returns its id (duplicates share it). */
+  send(from: number, to: number, tag: string, payload?: unknown): number {
+    const msg = this.nextMsg++;
+    const tagId = this.tagId(tag);
+    this.trace.messageSent(this.now, from, to, msg, tag, payload);
+    if (this.crashed[from] === 1) {
+      this.trace.messageDropped(this.now, from, to, msg, tag, 'sender-crashed');
+      return msg;
+    }
+    if (this.rng.chance(this.config.lossProbability)) {
+      this.trace.messageDropped(this.now, from, to, msg, tag, 'loss');
+      return msg;
+    }
+    this.schedule(from, to, msg, tagId, payload);
+    if (this.rng.chance(this.config.duplicationProbability)) {
+      this.trace.messageDuplicated(this.now, from, to, msg, tag);
+      this.schedule(from, to, msg, tagId, payload);
+    }
+    return msg;
+  }
+
+  /** Sends to every agent but the sender, in id order (the seed's broadcast). */
+  broadcast(from: number, tag: string, payload?: unknown): void {
+    for (let to = 0; to < this.agentCount; to++) if (to !== from) this.send(from, to, tag, payload);
+  }
+
+  /** Calls `handlers.timer(agent, timer)` after `delayMs` (timers of crashed agents still fire; engines decide). */
+  setTimer(agent: number, delayMs: number, timer: number): void {
+    this.enqueue(this.now + delayMs, TIMER, agent, -1, timer, -1);
+  }
+
+  /** Schedules a network change; faults at the current time apply when the run reaches them. */
+  scheduleFault(fault: Fault): void {
+    check(fault.atMs >= this.now, 'fault.atMs', `must not be in the past (now is ${this.now} ms)`);
+    this.faults.push(fault);
+    this.enqueue(fault.atMs, FAULT, -1, -1, this.faults.length - 1, -1);
+  }
+
+  /** Processes the next event; false when nothing is left or the next event is after `untilMs`. */
+  step(untilMs = MAX_SIM_TIME_MS): boolean {
+    if (this.queue.peekTime() > untilMs) return false;
+    const q = this.queue;
+    const slot = q.pop();
+    if (slot < 0) return false;
+    this.now = q.time[slot];
+    const type = q.type[slot];
+    const a = q.a[slot];
+    const b = q.b[slot];
+    const c = q.c[slot];
+    const d = q.d[slot];
+    const payload = this.payloads[slot];
+    this.payloads[slot] = undefined;
+    q.release(slot);
+    if (type === DELIVER) this.arrive(a, b, c, d, payload);
+    else if (type === TIMER) {
+      this.trace.timerFired(this.now, a, c);
+      this.handlers.timer?.(a, c);
+    } else this.apply(this.faults[c]);
+    return true;
+  }
+
+  /** Runs until the queue is empty or the next event is after `untilMs`; returns events processed. */
+  run(untilMs = MAX_SIM_TIME_MS): number {
+    let n = 0;
+    while (this.step(untilMs)) n++;
+    if (untilMs < MAX_SIM_TIME_MS && this.now < untilMs) this.now = untilMs;
+    return n;
+  }
+
+  crash(agent: number): void {
+    if (this.crashed[agent] === 1) return;
+    this.crashed[agent] = 1;
+    this.trace.agentCrashed(this.now, agent);
+  }
+
+  recover(agent: number): void {
+    if (this.crashed[agent] === 0) return;
+    this.crashed[agent] = 0;
+    this.trace.agentRecovered(this.now, agent);
+  }
+
+  /** Splits the agents into groups that cannot reach each other; unlisted agents form one more group. */
+  partition(groups: number[][]): void {
+    this.group.fill(groups.length);
+    groups.forEach((members, g) => {
+      for (const agent of members) this.group[agent] = g;
+    });
+    this.groupsDescription = groups.map((g) => [...g]);
+    this.recordPartition();
+  }
+
+  /** Cuts the direction `from` → `to` only; replies the other way still get through. */
+  oneWay(from: number[], to: number[]): void {
+    const cut = { from: new Uint8Array(this.agentCount), to: new Uint8Array(this.agentCount) };
+    for (const agent of from) cut.from[agent] = 1;
+    for (const agent of to) cut.to[agent] = 1;
+    this.cuts.push(cut);
+    this.recordPartition();
+  }
+
+  /** Removes every partition and one-way cut. */
+  heal(): void {
+    this.group.fill(0);
+    this.cuts = [];
+    this.groupsDescription = [];
+    this.recordPartition();
+  }
+
+  private recordPartition(): void {
+    const oneWay = this.cuts.map((cut) => ({ from: members(cut.from), to: members(cut.to) }));
+    this.trace.partitionChanged(this.now, { groups: this.groupsDescription, oneWay });
+  }
+
+  private apply(fault: Fault): void {
+    switch (fault.kind) {
+      case 'partition':
+        return this.partition(fault.groups);
+      case 'one-way':
+        return this.oneWay(fault.from, fault.to);
+      case 'heal':
+        return this.heal();
+      case 'crash':
+        return this.crash(fault.agent);
+      case 'recover':
+        return this.recover(fault.agent);
+    }
+  }
+
+  private arrive(from: number, to: number, msg: number, tagId: number, payload: unknown): void {
+    const tag = this.tags[tagId];
+    if (this.crashed[to] === 1) this.trace.messageDropped(this.now, from, to, msg, tag, 'crashed');
+    else if (!this.canReach(from, to)) this.trace.messageDropped(this.now, from, to, msg, tag, 'partition');
+    else {
+      this.trace.messageDelivered(this.now, from, to, msg, tag, payload);
+      this.handlers.deliver(to, from, tag, payload, msg);
+    }
+  }
+
+  private schedule(from: number, to: number, msg: number, tagId: number, payload: unknown): void {
+    const { latencyMsMin, latencyMsMax, reorderProbability } = this.config;
+    let latency = latencyMsMax > latencyMsMin ? this.rng.range(latencyMsMin, latencyMsMax) : latencyMsMin;
+    if (this.rng.chance(reorderProbability)) latency += this.rng.range(0, latencyMsMax);
+    const slot = this.enqueue(this.now + latency, DELIVER, from, to, msg, tagId);
+    if (payload !== undefined) this.payloads[slot] = payload;
+  }
+
+  private enqueue(time: number, type: number, a: number, b: number, c: number, d: number): number {
+    checkLimit('MAX_SIM_TIME_MS', MAX_SIM_TIME_MS, time);
+    return this.queue.push(time, type, a, b, c, d);
+  }
+
+  private tagId(tag: string): number {
+    if (tag === this.lastTag) return this.lastTagId;
+    let id = this.tagIds.get(tag);
+    if (id === undefined) {
+      id = this.tags.length;
+      this.tags.push(tag);
+      this.tagIds.set(tag, id);
+    }
+    this.lastTag = tag;
+    this.lastTagId = id;
+    return id;
+  }
+}
+
+function members(mask: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) out.push(i);
+  return out;
+}

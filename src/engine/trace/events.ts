@@ -1,0 +1,56 @@
+/**
+ * The trace's event vocabulary. A recorded trace is columnar (see `Trace`); these
+ * are the decoded, self-describing events that tests, the CLI and the UI read.
+ */
+
+/** Why a message was not delivered. */
+export type DropReason = 'loss' | 'partition' | 'crashed' | 'sender-crashed';
+export const DROP_REASONS: readonly DropReason[] = ['loss', 'partition', 'crashed', 'sender-crashed'];
+
+export type TraceEvent =
+  | { kind: 'messageSent'; t: number; from: number; to: number; msg: number; tag: string; payload?: unknown }
+  | { kind: 'messageDelivered'; t: number; from: number; to: number; msg: number; tag: string; payload?: unknown }
+  | { kind: 'messageDropped'; t: number; from: number; to: number; msg: number; tag: string; reason: DropReason }
+  | { kind: 'messageDuplicated'; t: number; from: number; to: number; msg: number; tag: string }
+  | { kind: 'agentCrashed'; t: number; agent: number }
+  | { kind: 'agentRecovered'; t: number; agent: number }
+  | { kind: 'partitionChanged'; t: number; description: PartitionDescription }
+  | { kind: 'timerFired'; t: number; agent: number; timer: number }
+  | { kind: 'engine'; t: number; name: string; agent: number; peer: number; detail?: unknown };
+
+export type TraceEventKind = TraceEvent['kind'];
+
+/**
+ * The reachability after a partition change: `groups` cannot reach each other
+ * (agents in no group form one more group); `oneWay` lists directed cuts
+ * (`from` group can no longer reach `to`). Empty lists mean the network is healed.
+ */
+export interface PartitionDescription {
+  groups: number[][];
+  oneWay: { from: number[]; to: number[] }[];
+}
+
+/** Column codes of the event kinds, in a fixed order: part of the hash, never reorder. */
+export const KIND_CODES: readonly TraceEventKind[] = [
+  'messageSent',
+  'messageDelivered',
+  'messageDropped',
+  'messageDuplicated',
+  'agentCrashed',
+  'agentRecovered',
+  'partitionChanged',
+  'timerFired',
+  'engine',
+];
+
+export const KIND = {
+  messageSent: 0,
+  messageDelivered: 1,
+  messageDropped: 2,
+  messageDuplicated: 3,
+  agentCrashed: 4,
+  agentRecovered: 5,
+  partitionChanged: 6,
+  timerFired: 7,
+  engine: 8,
+} as const satisfies Record<TraceEventKind, number>;
