@@ -20,9 +20,9 @@ export class Hasher {
 
   /** Mixes a float exactly (its two 32-bit halves). */
   float(x: number): this {
-    if (Number.isInteger(x) && Math.abs(x) < 2 ** 31) return this.int(0x7a11).int(x);
+    if ((x | 0) === x) return this.int(x);
     FLOAT_VIEW[0] = x;
-    return this.int(INT_VIEW[0]).int(INT_VIEW[1]);
+    return this.int(0x7ff80001).int(INT_VIEW[0]).int(INT_VIEW[1]);
   }
 
   /** Mixes a string (length, then UTF-16 code units). */

@@ -1,11 +1,15 @@
-import { checkLimit } from '../core/errors';
+import { checkLimit, invariant } from '../core/errors';
 import { MAX_PENDING_EVENTS } from '../core/limits';
 
 /**
- * A min-priority queue of simulation events keyed by (time, insertion order):
- * events at the same simulated millisecond come out in the order they were
- * scheduled, so a run never depends on heap internals. Struct-of-arrays storage
- * with a free list; no object is allocated per event.
+ * The simulator's priority queue of events keyed by (integer simulated ms,
+ * insertion order): events due at the same millisecond come out in the order
+ * they were scheduled, so a run never depends on queue internals.
+ *
+ * A calendar queue: a wheel of `wheelSize` one-millisecond FIFO buckets covers
+ * the near future [base, base + wheelSize), so pushes and pops are O(1); events
+ * further out wait in a binary heap and move onto the wheel, in order, as time
+ * reaches them. Fields live in typed arrays with a free list: no object per event.
  */
 export class EventQueue {
   /** Per-slot fields; read them after `pop()` and before `release()`. */
@@ -16,18 +20,31 @@ export class EventQueue {
   c: Int32Array;
   d: Int32Array;
   private seq: Float64Array;
-  private heap: Int32Array;
+  private next: Int32Array;
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
-  private size = 0;
   private nextSeq = 0;
+  private readonly mask: number;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private onWheel = 0;
+  /** Start of the wheel's window: the time of the last pop. */
+  private base = 0;
+  /** A lower bound of the earliest time on the wheel (≥ base). */
+  private hint = 0;
+  private heap: Int32Array;
+  private heapSize = 0;
 
   constructor(
-    initialCapacity = 1024,
+    wheelSize = 4096,
     private readonly maxPending = MAX_PENDING_EVENTS,
   ) {
-    const cap = Math.max(16, initialCapacity);
+    invariant(wheelSize > 0 && (wheelSize & (wheelSize - 1)) === 0, 'wheel size is a power of two');
+    this.mask = wheelSize - 1;
+    this.head = new Int32Array(wheelSize).fill(-1);
+    this.tail = new Int32Array(wheelSize).fill(-1);
+    const cap = 1024;
     this.time = new Float64Array(cap);
     this.seq = new Float64Array(cap);
     this.type = new Uint8Array(cap);
@@ -35,21 +52,24 @@ export class EventQueue {
     this.b = new Int32Array(cap);
     this.c = new Int32Array(cap);
     this.d = new Int32Array(cap);
-    this.heap = new Int32Array(cap);
+    this.next = new Int32Array(cap);
     this.free = new Int32Array(cap);
+    this.heap = new Int32Array(cap);
   }
 
   get length(): number {
-    return this.size;
+    return this.onWheel + this.heapSize;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.size === 0 ? Number.POSITIVE_INFINITY : this.time[this.heap[0]];
+    if (this.onWheel > 0) return this.earliestOnWheel();
+    return this.heapSize > 0 ? this.time[this.heap[0]] : Number.POSITIVE_INFINITY;
   }
 
-  /** Schedules an event and returns its slot (valid until it is popped and released). */
+  /** Schedules an event at a whole millisecond ≥ the last popped time; returns its slot. */
   push(time: number, type: number, a: number, b: number, c: number, d: number): number {
+    invariant(Number.isInteger(time) && time >= this.base, 'events are scheduled at whole ms, never in the past');
     const slot = this.allocate();
     this.time[slot] = time;
     this.seq[slot] = this.nextSeq++;
@@ -58,22 +78,57 @@ export class EventQueue {
     this.b[slot] = b;
     this.c[slot] = c;
     this.d[slot] = d;
-    this.siftUp(this.size++, slot);
+    if (time - this.base <= this.mask) this.append(slot);
+    else this.heapPush(slot);
     return slot;
   }
 
   /** Removes the earliest event and returns its slot, or -1 when empty. */
   pop(): number {
-    if (this.size === 0) return -1;
-    const top = this.heap[0];
-    const last = this.heap[--this.size];
-    if (this.size > 0) this.siftDown(0, last);
-    return top;
+    if (this.onWheel === 0) {
+      if (this.heapSize === 0) return -1;
+      this.base = this.hint = this.time[this.heap[0]];
+      this.migrate();
+    }
+    const t = this.earliestOnWheel();
+    if (t !== this.base) {
+      this.base = t;
+      this.migrate();
+    }
+    const bucket = t & this.mask;
+    const slot = this.head[bucket];
+    this.head[bucket] = this.next[slot];
+    if (this.head[bucket] === -1) this.tail[bucket] = -1;
+    this.onWheel--;
+    return slot;
   }
 
   /** Returns a popped slot to the free list. */
   release(slot: number): void {
     this.free[this.freeCount++] = slot;
+  }
+
+  private earliestOnWheel(): number {
+    let t = this.hint;
+    while (this.head[t & this.mask] === -1) t++;
+    this.hint = t;
+    return t;
+  }
+
+  private append(slot: number): void {
+    const t = this.time[slot];
+    const bucket = t & this.mask;
+    this.next[slot] = -1;
+    if (this.tail[bucket] === -1) this.head[bucket] = slot;
+    else this.next[this.tail[bucket]] = slot;
+    this.tail[bucket] = slot;
+    this.onWheel++;
+    if (t < this.hint) this.hint = t;
+  }
+
+  /** Moves every far event now inside the window onto the wheel, in (time, seq) order. */
+  private migrate(): void {
+    while (this.heapSize > 0 && this.time[this.heap[0]] - this.base <= this.mask) this.append(this.heapPop());
   }
 
   private less(x: number, y: number): boolean {
@@ -82,33 +137,34 @@ export class EventQueue {
     return tx < ty || (tx === ty && this.seq[x] < this.seq[y]);
   }
 
-  private siftUp(pos: number, slot: number): void {
+  private heapPush(slot: number): void {
     const heap = this.heap;
-    let i = pos;
+    let i = this.heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent];
-      if (!this.less(slot, p)) break;
-      heap[i] = p;
+      if (!this.less(slot, heap[parent])) break;
+      heap[i] = heap[parent];
       i = parent;
     }
     heap[i] = slot;
   }
 
-  private siftDown(pos: number, slot: number): void {
+  private heapPop(): number {
     const heap = this.heap;
-    const n = this.size;
-    let i = pos;
+    const top = heap[0];
+    const last = heap[--this.heapSize];
+    const n = this.heapSize;
+    let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
       if (child + 1 < n && this.less(heap[child + 1], heap[child])) child++;
-      const c = heap[child];
-      if (!this.less(c, slot)) break;
-      heap[i] = c;
+      if (!this.less(heap[child], last)) break;
+      heap[i] = heap[child];
       i = child;
     }
-    heap[i] = slot;
+    if (n > 0) heap[i] = last;
+    return top;
   }
 
   private allocate(): number {
@@ -120,26 +176,22 @@ export class EventQueue {
   private grow(): void {
     checkLimit('MAX_PENDING_EVENTS', this.maxPending, this.used + 1);
     const cap = Math.min(this.time.length * 2, this.maxPending);
-    const f64 = (old: Float64Array) => {
-      const next = new Float64Array(cap);
-      next.set(old);
-      return next;
+    const copy = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const fresh = make(cap);
+      fresh.set(old);
+      return fresh;
     };
-    const i32 = (old: Int32Array) => {
-      const next = new Int32Array(cap);
-      next.set(old);
-      return next;
-    };
-    this.time = f64(this.time);
-    this.seq = f64(this.seq);
-    const type = new Uint8Array(cap);
-    type.set(this.type);
-    this.type = type;
-    this.a = i32(this.a);
-    this.b = i32(this.b);
-    this.c = i32(this.c);
-    this.d = i32(this.d);
-    this.heap = i32(this.heap);
-    this.free = i32(this.free);
+    const f64 = (n: number) => new Float64Array(n);
+    const i32 = (n: number) => new Int32Array(n);
+    this.time = copy(this.time, f64);
+    this.seq = copy(this.seq, f64);
+    this.type = copy(this.type, (n) => new Uint8Array(n));
+    this.a = copy(this.a, i32);
+    this.b = copy(this.b, i32);
+    this.c = copy(this.c, i32);
+    this.d = copy(this.d, i32);
+    this.next = copy(this.next, i32);
+    this.free = copy(this.free, i32);
+    this.heap = copy(this.heap, i32);
   }
 }

@@ -24,7 +24,7 @@ const FAULT = 2;
  */
 export class Network {
   now = 0;
-  private readonly queue = new EventQueue();
+  private readonly queue: EventQueue;
   private readonly payloads: unknown[] = [];
   private readonly tags: string[] = [];
   private readonly tagIds = new Map<string, number>();
@@ -46,6 +46,13 @@ export class Network {
   ) {
     check(config.latencyMsMin >= 0, 'network.latencyMsMin', 'must be ≥ 0');
     check(config.latencyMsMax >= config.latencyMsMin, 'network.latencyMsMax', 'must be ≥ latencyMsMin');
+    check(
+      Number.isInteger(config.latencyMsMin) && Number.isInteger(config.latencyMsMax),
+      'network.latencyMsMin',
+      'latencies are whole ms',
+    );
+    // The wheel covers a message's longest possible flight (latency plus reordering delay).
+    this.queue = new EventQueue(2 ** Math.ceil(Math.log2(Math.max(1024, 2 * config.latencyMsMax + 2))));
     this.crashed = new Uint8Array(agentCount);
     this.group = new Int32Array(agentCount);
   }
@@ -98,12 +105,14 @@ export class Network {
 
   /** Calls `handlers.timer(agent, timer)` after `delayMs` (timers of crashed agents still fire; engines decide). */
   setTimer(agent: number, delayMs: number, timer: number): void {
-    this.enqueue(this.now + delayMs, TIMER, agent, -1, timer, -1);
+    check(delayMs >= 0, 'timer.delayMs', 'must be ≥ 0');
+    this.enqueue(this.now + Math.ceil(delayMs), TIMER, agent, -1, timer, -1);
   }
 
   /** Schedules a network change; faults at the current time apply when the run reaches them. */
   scheduleFault(fault: Fault): void {
     check(fault.atMs >= this.now, 'fault.atMs', `must not be in the past (now is ${this.now} ms)`);
+    check(Number.isInteger(fault.atMs), 'fault.atMs', 'must be a whole number of ms');
     this.faults.push(fault);
     this.enqueue(fault.atMs, FAULT, -1, -1, this.faults.length - 1, -1);
   }

@@ -73,11 +73,19 @@ export class Trace {
   }
 
   messageSent(t: number, from: number, to: number, msg: number, tag: string, payload?: unknown): void {
-    this.push(KIND.messageSent, t, from, to, msg, this.intern(tag), this.value(payload));
+    this.push(KIND.messageSent, t, from, to, msg, this.intern(tag), payload === undefined ? NONE : this.value(payload));
   }
 
   messageDelivered(t: number, from: number, to: number, msg: number, tag: string, payload?: unknown): void {
-    this.push(KIND.messageDelivered, t, from, to, msg, this.intern(tag), this.value(payload));
+    this.push(
+      KIND.messageDelivered,
+      t,
+      from,
+      to,
+      msg,
+      this.intern(tag),
+      payload === undefined ? NONE : this.value(payload),
+    );
   }
 
   messageDropped(t: number, from: number, to: number, msg: number, tag: string, reason: DropReason): void {
@@ -106,7 +114,7 @@ export class Trace {
 
   /** An engine-specific step (vote, echo, flagged, decided, merge…), with a serialisable detail. */
   engine(t: number, name: string, agent: number, peer = NONE, detail?: unknown): void {
-    this.push(KIND.engine, t, agent, peer, NONE, this.intern(name), this.value(detail));
+    this.push(KIND.engine, t, agent, peer, NONE, this.intern(name), detail === undefined ? NONE : this.value(detail));
   }
 
   /** Copies the recorded columns out (trimmed to length), ready to transfer. */
@@ -141,9 +149,8 @@ export class Trace {
     return i;
   }
 
-  /** Stores a JSON value and folds its canonical text into the hash; undefined costs nothing. */
+  /** Stores a JSON value and folds its canonical text into the hash. */
   private value(v: unknown): number {
-    if (v === undefined) return NONE;
     const json = canonicalJson(v);
     this.hasher.string(json);
     if (!this.record) return 0;
@@ -153,17 +160,16 @@ export class Trace {
 
   private push(kind: number, t: number, a: number, b: number, c: number, d: number, e: number): void {
     const i = this.count;
-    checkLimit('MAX_TRACE_EVENTS', this.maxEvents, i + 1);
+    if (i >= this.maxEvents) checkLimit('MAX_TRACE_EVENTS', this.maxEvents, i + 1);
     // Value indices are hashed as present/absent (the values themselves were hashed in `value`),
     // so a trace hashes the same whether or not it is recorded.
     this.hasher
-      .int(kind)
+      .int(kind | ((E_IS_VALUE[kind] && e !== NONE ? 1 : e) << 4))
       .float(t)
       .int(a)
       .int(b)
       .int(c)
-      .int(d)
-      .int(E_IS_VALUE[kind] && e !== NONE ? 1 : e);
+      .int(d);
     this.count = i + 1;
     if (!this.record) return;
     if (i === this.kind.length) this.grow();
