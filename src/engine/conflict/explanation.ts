@@ -1,0 +1,139 @@
+import type { ClockEntryComparison, ClockOrder, VectorClock } from '../clocks/vectorClock';
+import type { LwwDecidedBy } from '../crdt/lww';
+import type { CRDTType } from '../crdt/types';
+import type { VersionRef } from './stateVersion';
+
+/**
+ * One step of a resolution, as data: what was looked at (`inputs`), the cells
+ * compared (`comparison`), what followed (`outcome`) and a sentence a person can
+ * read (`reason`). The inspector highlights `comparison` cells; nothing here is
+ * only a pre-formatted string. Steps are JSON-serialisable.
+ */
+export type ExplanationStep =
+  | SingleStep
+  | LwwCompareStep
+  | LwwResultStep
+  | VectorClocksStep
+  | VectorCompareStep
+  | VectorMaximalStep
+  | CrdtTypeStep
+  | CounterMergeStep
+  | PnCounterMergeStep
+  | SetUnionStep
+  | OrSetMergeStep
+  | MapKeyStep;
+
+export type ExplanationStepKind = ExplanationStep['step'];
+
+export interface SingleStep {
+  step: 'single';
+  inputs: { versions: VersionRef[] };
+  comparison: null;
+  outcome: { winner: VersionRef };
+  reason: string;
+}
+
+/** A cell compared under the LWW rule: the field that decided and both sides' values. */
+export interface LwwComparison {
+  decidedBy: LwwDecidedBy;
+  left: number | string;
+  right: number | string;
+  cmp: '<' | '=' | '>';
+}
+
+export interface LwwCompareStep {
+  step: 'lww-compare';
+  inputs: { left: VersionRef; right: VersionRef };
+  comparison: LwwComparison;
+  outcome: { winner: VersionRef };
+  reason: string;
+}
+
+export interface LwwResultStep {
+  step: 'lww-result';
+  inputs: { candidates: VersionRef[] };
+  /** The candidates in LWW order, winner first. */
+  comparison: { order: VersionRef[] };
+  outcome: { winner: VersionRef; discarded: VersionRef[] };
+  reason: string;
+}
+
+export interface VectorClocksStep {
+  step: 'vector-clocks';
+  inputs: { versions: (VersionRef & { clock: VectorClock; implicit: boolean })[] };
+  comparison: null;
+  outcome: { implicitFor: string[] };
+  reason: string;
+}
+
+export interface VectorCompareStep {
+  step: 'vector-compare';
+  inputs: { left: VersionRef & { clock: VectorClock }; right: VersionRef & { clock: VectorClock } };
+  comparison: { entries: ClockEntryComparison[] };
+  outcome: { order: ClockOrder };
+  reason: string;
+}
+
+export interface VectorMaximalStep {
+  step: 'vector-maximal';
+  inputs: { versions: VersionRef[] };
+  comparison: { dominated: { version: VersionRef; by: VersionRef[] }[] };
+  outcome: { maximal: VersionRef[]; causalWinner: VersionRef | null };
+  reason: string;
+}
+
+export interface CrdtTypeStep {
+  step: 'crdt-type';
+  inputs: { versions: (VersionRef & { declared: CRDTType | null; detected: CRDTType })[] };
+  comparison: { source: 'metadata' | 'detected' };
+  outcome: { crdtType: CRDTType };
+  reason: string;
+}
+
+export interface CounterMergeStep {
+  step: 'counter-merge';
+  inputs: { contributions: (VersionRef & { value: number })[] };
+  comparison: { perAgent: { agent: string; values: number[]; max: number }[]; naiveSum: number };
+  outcome: { value: number };
+  reason: string;
+}
+
+export interface PnCounterMergeStep {
+  step: 'pn-counter-merge';
+  inputs: { contributions: (VersionRef & { increments: number; decrements: number })[] };
+  comparison: {
+    perAgent: {
+      agent: string;
+      increments: number[];
+      decrements: number[];
+      maxIncrements: number;
+      maxDecrements: number;
+    }[];
+  };
+  outcome: { increments: number; decrements: number; value: number };
+  reason: string;
+}
+
+export interface SetUnionStep {
+  step: 'set-union';
+  inputs: { sets: (VersionRef & { elements: unknown[] })[] };
+  comparison: { elements: { element: unknown; from: string[] }[] };
+  outcome: { value: unknown[] };
+  reason: string;
+}
+
+export interface OrSetMergeStep {
+  step: 'or-set-merge';
+  inputs: { sets: (VersionRef & { visible: unknown[] })[] };
+  comparison: { elements: { element: unknown; tags: string[]; removedTags: string[]; present: boolean }[] };
+  outcome: { value: unknown[] };
+  reason: string;
+}
+
+export interface MapKeyStep {
+  step: 'map-key';
+  inputs: { key: string; candidates: (VersionRef & { value: unknown })[] };
+  comparison: LwwComparison | null;
+  outcome: { key: string; value: unknown; winner: VersionRef };
+  reason: string;
+}
