@@ -1,0 +1,156 @@
+/**
+ * Checks that run before the schema: the text's size and nesting (before
+ * JSON.parse allocates anything), its JSON syntax, reserved keys anywhere in the
+ * data, and the sizes of the big collections (so a file asking for 10,000,000
+ * agents is refused at once, without validating or building anything).
+ */
+import { ValidationError } from '../core/errors';
+import {
+  MAX_AGENTS,
+  MAX_AGGREGATE_AGENTS,
+  MAX_FAULTS,
+  MAX_LINKS,
+  MAX_NESTING_DEPTH,
+  MAX_SCENARIO_BYTES,
+  MAX_VALIDATION_ERRORS,
+} from '../core/limits';
+import { FILE_FIELD, RESERVED_NAMES } from './format';
+import { formatPath } from './issues';
+import { locateJsonError } from './jsonSyntax';
+import { ScenarioLimitError } from './scenarioLimitError';
+
+/** UTF-8 byte length of `s`, counted without encoding it. */
+export function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Position of the first bracket that nests deeper than MAX_NESTING_DEPTH, or -1. Strings are skipped. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_NESTING_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; errors: ValidationError[] };
+
+/** Size, nesting, then JSON.parse; a syntax error names its position, line and column. */
+export function parseJsonText(raw: string): JsonResult {
+  // A cheap lower bound first: every UTF-16 unit is at least one byte.
+  const bytes = raw.length > MAX_SCENARIO_BYTES ? raw.length : utf8Length(raw);
+  if (bytes > MAX_SCENARIO_BYTES) {
+    const what = raw.length > MAX_SCENARIO_BYTES ? 'is at least' : 'is';
+    return fail(new ScenarioLimitError(FILE_FIELD, 'MAX_SCENARIO_BYTES', MAX_SCENARIO_BYTES, bytes, `${what} bytes:`));
+  }
+  // Editors on some systems start UTF-8 files with a byte-order mark; it is not part of the JSON.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const deepAt = tooDeepAt(text);
+  if (deepAt >= 0) {
+    return fail(
+      new ValidationError(
+        FILE_FIELD,
+        `nests arrays and objects deeper than ${MAX_NESTING_DEPTH} levels (MAX_NESTING_DEPTH) at position ${deepAt}`,
+      ),
+    );
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    const where = locateJsonError(text);
+    const rule = where
+      ? `not valid JSON at position ${where.position} (line ${where.line}, column ${where.column}): ${where.problem}`
+      : `not valid JSON: ${(e as Error).message}`;
+    return fail(new ValidationError(FILE_FIELD, rule));
+  }
+}
+
+function fail(error: ValidationError): JsonResult {
+  return { ok: false, errors: [error] };
+}
+
+/**
+ * Walks parsed data once: reserved keys (`__proto__`, `constructor`, `prototype`)
+ * anywhere are errors, and so is nesting deeper than MAX_NESTING_DEPTH (which
+ * also stops cycles in data handed over as objects rather than text).
+ */
+export function scanData(value: unknown): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const path: (string | number)[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (node === null || typeof node !== 'object' || errors.length >= MAX_VALIDATION_ERRORS) return;
+    if (depth > MAX_NESTING_DEPTH) {
+      errors.push(
+        new ValidationError(formatPath(path), `nests deeper than ${MAX_NESTING_DEPTH} levels (MAX_NESTING_DEPTH)`),
+      );
+      return;
+    }
+    const isArray = Array.isArray(node);
+    for (const key of Object.keys(node)) {
+      path.push(isArray ? Number(key) : key);
+      if (!isArray && RESERVED_NAMES.has(key)) {
+        errors.push(new ValidationError(formatPath(path), 'is a reserved name and cannot be used as a key'));
+      } else visit((node as Record<string, unknown>)[key], depth + 1);
+      path.pop();
+    }
+  };
+  visit(value, 1);
+  return errors;
+}
+
+/** An own property, never an inherited one. */
+function own(obj: unknown, key: string): unknown {
+  return obj !== null && typeof obj === 'object' && Object.hasOwn(obj, key)
+    ? (obj as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function countOf(x: unknown): number | undefined {
+  if (Array.isArray(x)) return x.length;
+  return typeof x === 'number' ? x : undefined;
+}
+
+/** The collection bounds, checked on the raw document before the schema walks it. */
+export function checkCollectionLimits(doc: unknown): ValidationError[] {
+  const topology = own(doc, 'topology');
+  const checks: [unknown, string, string, number, string][] = [
+    [own(topology, 'agentCount'), 'topology.agentCount', 'MAX_AGENTS', MAX_AGENTS, 'asks for agents:'],
+    [own(topology, 'agents'), 'topology.agents', 'MAX_AGENTS', MAX_AGENTS, 'lists agents:'],
+    [own(topology, 'links'), 'topology.links', 'MAX_LINKS', MAX_LINKS, 'lists links:'],
+    [own(own(doc, 'network'), 'faults'), 'network.faults', 'MAX_FAULTS', MAX_FAULTS, 'lists faults:'],
+    [
+      own(own(doc, 'run'), 'agentCount'),
+      'run.agentCount',
+      'MAX_AGGREGATE_AGENTS',
+      MAX_AGGREGATE_AGENTS,
+      'asks for agents:',
+    ],
+  ];
+  const errors: ValidationError[] = [];
+  for (const [value, field, limit, max, what] of checks) {
+    const n = countOf(value);
+    if (n !== undefined && n > max) errors.push(new ScenarioLimitError(field, limit, max, n, what));
+  }
+  return errors;
+}

@@ -1,0 +1,72 @@
+import type { Agent } from '../core/agent';
+import { LimitError } from '../core/errors';
+import { MAX_SCENARIO_BYTES } from '../core/limits';
+import { utf8Length } from './preflight';
+import { defaultAgent } from './resolve';
+import type { Scenario } from './types';
+
+/** Objects with `kind` (or `id`) first and the other keys sorted, so equal scenarios serialise to equal text. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  const rank = (k: string) => (k === 'kind' || k === 'id' ? 0 : 1);
+  entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  // Null prototype: a key is always data here, whatever its name.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of entries) out[k] = canonical(v);
+  return out;
+}
+
+const isDefaultPolicy = (a: Agent) => a.policy.kind === 'fixed' && a.policy.vote === 'for';
+
+/** Only what differs from the defaults the parser fills in again. */
+function compactAgent(a: Agent): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: a.id };
+  if (a.label !== a.id) out.label = a.label;
+  if (a.weight !== 1) out.weight = a.weight;
+  if (a.capabilities.length > 0) out.capabilities = a.capabilities;
+  if (a.behaviour !== 'honest') out.behaviour = a.behaviour;
+  if (!isDefaultPolicy(a)) out.policy = a.policy;
+  if (a.position) out.position = a.position;
+  return out;
+}
+
+function isDefaultAgent(a: Agent, i: number): boolean {
+  return a.id === defaultAgent(i).id && Object.keys(compactAgent(a)).length === 1;
+}
+
+/**
+ * The canonical text of a scenario: fixed key order, defaults that the parser
+ * would fill left out where that keeps files short (agents that are all default
+ * are written as a count). `parseScenario(serializeScenario(s))` deep-equals `s`
+ * for every parsed scenario. Throws a LimitError when the text would exceed
+ * MAX_SCENARIO_BYTES, because such a file could not be opened again.
+ *
+ * @example
+ * const text = serializeScenario(parseScenario(fileText));
+ */
+export function serializeScenario(scenario: Scenario): string {
+  const { topology, network } = scenario;
+  const { faults, ...link } = network;
+  const agents = topology.agents.every(isDefaultAgent) ? undefined : topology.agents.map(compactAgent);
+  const doc = {
+    format: scenario.format,
+    version: scenario.version,
+    name: scenario.name,
+    description: scenario.description,
+    seed: scenario.seed,
+    topology: {
+      agentCount: topology.agents.length,
+      agents,
+      builder: canonical(topology.builder),
+      links: topology.links.length > 0 ? topology.links : undefined,
+    },
+    network: { ...(canonical(link) as object), faults: faults.length > 0 ? canonical(faults) : undefined },
+    run: canonical(scenario.run),
+  };
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  const bytes = utf8Length(text);
+  if (bytes > MAX_SCENARIO_BYTES) throw new LimitError('MAX_SCENARIO_BYTES', MAX_SCENARIO_BYTES, bytes);
+  return text;
+}
