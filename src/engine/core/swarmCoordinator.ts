@@ -121,6 +121,10 @@ export class SwarmCoordinator {
 
   /** Links agents `i` and `j` by index; a no-op when they are already linked. */
   link(i: number, j: number): void {
+    // Checked before any change: an index out of range used to be half-inserted, then throw a TypeError.
+    const n = this.list.length;
+    check(Number.isInteger(i) && i >= 0 && i < n, 'links', `${i} is not an agent index (0..${n - 1})`);
+    check(Number.isInteger(j) && j >= 0 && j < n, 'links', `${j} is not an agent index (0..${n - 1})`);
     check(i !== j, 'links', `an agent cannot link to itself (${this.list[i]?.id})`);
     if (insert(this.adj[i], j)) {
       insert(this.adj[j], i);

@@ -44,7 +44,8 @@ export class EventQueue {
     this.mask = wheelSize - 1;
     this.head = new Int32Array(wheelSize).fill(-1);
     this.tail = new Int32Array(wheelSize).fill(-1);
-    const cap = 1024;
+    // Never more room than the limit: with a fixed first capacity, a limit under it was never checked.
+    const cap = Math.min(1024, maxPending);
     this.time = new Float64Array(cap);
     this.seq = new Float64Array(cap);
     this.type = new Uint8Array(cap);

@@ -143,6 +143,9 @@ export class Trace {
       i = this.strings.length;
       this.strings.push(s);
       this.stringIndex.set(s, i);
+      // Events hash the string's index only, so its text is hashed once, here; without this a trace
+      // whose tags or engine event names differ (same shape) hashed the same.
+      this.hasher.string(s);
     }
     this.lastString = s;
     this.lastStringIndex = i;
