@@ -46,11 +46,12 @@ export class Network {
   ) {
     check(config.latencyMsMin >= 0, 'network.latencyMsMin', 'must be ≥ 0');
     check(config.latencyMsMax >= config.latencyMsMin, 'network.latencyMsMax', 'must be ≥ latencyMsMin');
-    check(
-      Number.isInteger(config.latencyMsMin) && Number.isInteger(config.latencyMsMax),
-      'network.latencyMsMin',
-      'latencies are whole ms',
-    );
+    check(Number.isInteger(config.latencyMsMin), 'network.latencyMsMin', 'latencies are whole ms');
+    check(Number.isInteger(config.latencyMsMax), 'network.latencyMsMax', 'latencies are whole ms');
+    // Out of range (or NaN), Prng.chance silently treats a probability as 0 or 1.
+    for (const key of ['lossProbability', 'duplicationProbability', 'reorderProbability'] as const) {
+      check(config[key] >= 0 && config[key] <= 1, `network.${key}`, 'must be between 0 and 1');
+    }
     // The wheel covers a message's longest possible flight (latency plus reordering delay).
     this.queue = new EventQueue(2 ** Math.ceil(Math.log2(Math.max(1024, 2 * config.latencyMsMax + 2))));
     this.crashed = new Uint8Array(agentCount);
