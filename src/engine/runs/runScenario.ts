@@ -1,0 +1,120 @@
+import type { Agent } from '../core/agent';
+import { check } from '../core/errors';
+import { Prng } from '../core/prng';
+import { SwarmCoordinator } from '../core/swarmCoordinator';
+import { buildLinks, type TopologyBuilder } from '../core/topology';
+import type { Fault } from '../network/faults';
+import { Network } from '../network/network';
+import type { Scenario, ScenarioFault } from '../scenario';
+import { Trace, type TraceColumns } from '../trace/trace';
+import type { RunContext } from './context';
+import { dispatchRun, isAggregateRun } from './registry';
+
+/** What a run reports besides its trace: the same in the browser, the CLI and tests. */
+export interface RunSummary {
+  runKind: string;
+  seed: number;
+  traceHash: string;
+  events: number;
+  /** Simulated milliseconds from the start to the last event. */
+  simulatedMs: number;
+  messages: number;
+  agents: number;
+  links: number;
+  /** The engine's own result (a ConsensusResult, a flood summary, …), JSON-serialisable. */
+  result: unknown;
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  trace: TraceColumns;
+}
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Keep every event (default) or only the hash and counts. */
+  record?: boolean;
+  onProgress?: (fraction: number) => void;
+  shouldStop?: () => boolean;
+}
+
+/** The swarm as the UI draws it. */
+export interface TopologyView {
+  agents: Agent[];
+  links: [number, number][];
+  connected: boolean;
+}
+
+/** Independent random streams of one seed, so the topology does not change when the run kind does. */
+const STREAM = { topology: 1, network: 2, engine: 3 } as const;
+const stream = (seed: number, which: keyof typeof STREAM) => new Prng(seed).fork(STREAM[which]);
+
+/** Builds the scenario's swarm: its agents, the builder's links, then the extra links. */
+export function buildSwarm(scenario: Scenario, seed = scenario.seed): SwarmCoordinator {
+  const { agents, builder, links } = scenario.topology;
+  const swarm = new SwarmCoordinator(agents);
+  const resolved: TopologyBuilder = builder.kind === 'star' ? { kind: 'star', hub: swarm.index(builder.hub) } : builder;
+  swarm.addLinks(buildLinks(resolved, swarm.size, stream(seed, 'topology')));
+  for (const [a, b] of links) swarm.connect(a, b);
+  return swarm;
+}
+
+export function describeScenario(scenario: Scenario): TopologyView {
+  const swarm = buildSwarm(scenario);
+  return { agents: [...swarm.agents], links: swarm.links(), connected: swarm.isConnected() };
+}
+
+/**
+ * Runs a validated scenario: builds the swarm and the network, schedules the
+ * fault plan, and hands both to the run kind's engine. Same scenario and seed ⇒
+ * the same trace hash, in Node and in the browser.
+ */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const seed = options.seed ?? scenario.seed;
+  check(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32, 'seed', 'must be a whole number from 0 to 4,294,967,295');
+  const trace = new Trace(options.record ?? true);
+  const swarm = isAggregateRun(scenario) ? new SwarmCoordinator() : buildSwarm(scenario, seed);
+  const network = new Network(swarm.size, scenario.network, stream(seed, 'network'), trace);
+  for (const fault of scenario.network.faults) network.scheduleFault(resolveFault(fault, swarm));
+  swarm.attach(network);
+  const ctx: RunContext = {
+    coordinator: swarm,
+    network,
+    rng: stream(seed, 'engine'),
+    trace,
+    onProgress: options.onProgress,
+    shouldStop: options.shouldStop,
+  };
+  const result = dispatchRun(ctx, scenario);
+  const columns = trace.columns();
+  return {
+    summary: {
+      runKind: scenario.run.kind,
+      seed,
+      traceHash: columns.hash,
+      events: columns.length,
+      simulatedMs: network.now,
+      messages: network.messagesSent,
+      agents: swarm.size,
+      links: swarm.linkCount,
+      result,
+    },
+    trace: columns,
+  };
+}
+
+function resolveFault(fault: ScenarioFault, swarm: SwarmCoordinator): Fault {
+  const ix = (id: string) => swarm.index(id);
+  switch (fault.kind) {
+    case 'partition':
+      return { kind: 'partition', atMs: fault.atMs, groups: fault.groups.map((g) => g.map(ix)) };
+    case 'one-way':
+      return { kind: 'one-way', atMs: fault.atMs, from: fault.from.map(ix), to: fault.to.map(ix) };
+    case 'heal':
+      return { kind: 'heal', atMs: fault.atMs };
+    case 'crash':
+    case 'recover':
+      return { kind: fault.kind, atMs: fault.atMs, agent: ix(fault.agent) };
+  }
+}

@@ -1,0 +1,55 @@
+import { cancelRun, runScenario } from '../../store/actions';
+import { useStore } from '../../store/index';
+
+/** Start and cancel runs; shows progress while the worker runs. */
+export function RunPanel() {
+  const status = useStore((s) => s.runStatus);
+  const progress = useStore((s) => s.runProgress);
+  const failure = useStore((s) => s.failure);
+  const hasIssues = useStore((s) => s.issues.length > 0);
+  const running = status === 'running';
+  return (
+    <section className="panel" aria-labelledby="run-title">
+      <h2 id="run-title">Run</h2>
+      <p className="hint">Flood: the first agent tells its neighbours, who tell theirs.</p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void runScenario()} disabled={running || hasIssues}>
+          Run
+        </button>
+        {running && (
+          <button type="button" onClick={cancelRun}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {running && (
+        <progress className="run-progress" aria-label="Run progress" max={1} value={progress}>
+          {Math.round(progress * 100)} %
+        </progress>
+      )}
+      <p className="status" role="status" aria-live="polite">
+        {status === 'running'
+          ? `Running… ${Math.round(progress * 100)} %`
+          : status === 'cancelled'
+            ? 'Run cancelled.'
+            : status === 'done'
+              ? 'Run finished.'
+              : ''}
+      </p>
+      {failure && (
+        <div className="error-box" role="alert">
+          <p>{failure.kind === 'engine' ? failure.message : 'The run could not start:'}</p>
+          {failure.issues.length > 0 && (
+            <ul>
+              {failure.issues.map((i) => (
+                <li key={`${i.field}:${i.rule}`}>
+                  <code>{i.field}</code>: {i.rule}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The serialisable types that cross the worker boundary. Views may import these
+ * as types only; engine runtime code stays behind the worker.
+ */
+export type { TraceColumns } from '../engine/trace/trace';
+export type { TraceEvent } from '../engine/trace/events';
+import type { TopologyView } from '../engine/runs/runScenario';
+
+export type { RunSummary, TopologyView } from '../engine/runs/runScenario';
+
+/** The swarm as drawn: the engine's topology plus layout positions (x, y interleaved). */
+export type DrawnTopology = TopologyView & { positions: Float64Array };
+
+/** A problem with the input, as the UI shows it next to the field it names. */
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export type ValidationOutcome = { ok: true } | { ok: false; issues: FieldIssue[] };
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Keep every event (true) or only the trace hash and counts (false, for seed searches). */
+  record?: boolean;
+}
+
+/** How a run failed, in words for a person plus the field it concerns when there is one. */
+export interface RunFailure {
+  kind: 'validation' | 'limit' | 'engine';
+  message: string;
+  issues: FieldIssue[];
+}
