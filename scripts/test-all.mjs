@@ -13,11 +13,15 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process
 const steps = [
   ['typecheck', () => run('npm', ['run', '--silent', 'typecheck'])],
   ['lint', () => run('npx', ['biome', 'check', '.'])],
-  ['vitest', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'])],
+  [
+    'vitest',
+    () =>
+      run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']),
+  ],
   ['playwright', () => run('npx', ['playwright', 'test'])],
 ];
 
-let failedSteps = [];
+const failedSteps = [];
 for (const [name, step] of steps) {
   console.log(`\n=== ${name} ===`);
   if (step() !== 0) failedSteps.push(name);
@@ -41,7 +45,9 @@ const playwright = counts('reports/playwright.json', (r) => ({
 const passed = vitest.passed + playwright.passed;
 const failed = vitest.failed + playwright.failed + (failedSteps.some((s) => s === 'typecheck' || s === 'lint') ? 1 : 0);
 const skipped = vitest.skipped + playwright.skipped;
-console.log(`\nvitest: ${vitest.passed} passed, ${vitest.failed} failed; playwright: ${playwright.passed} passed, ${playwright.failed} failed`);
+console.log(
+  `\nvitest: ${vitest.passed} passed, ${vitest.failed} failed; playwright: ${playwright.passed} passed, ${playwright.failed} failed`,
+);
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);

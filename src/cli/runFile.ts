@@ -16,7 +16,8 @@ export function parseArgs(argv: string[]): CliArgs {
     const arg = argv[i];
     if (arg === '--seed') {
       const seed = Number(argv[++i]);
-      if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new Error(`--seed must be a whole number from 0 to 4294967295\n${USAGE}`);
+      if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+        throw new Error(`--seed must be a whole number from 0 to 4294967295\n${USAGE}`);
       args.seed = seed;
     } else if (arg === '--trace') {
       args.trace = argv[++i];

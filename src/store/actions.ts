@@ -22,7 +22,10 @@ export async function refreshTopology(): Promise<void> {
     else useStore.setState({ issues: result.issues, topologyPending: false });
   } catch (error) {
     if (token === topologyToken && !(error instanceof WorkerAbortedError))
-      useStore.setState({ topologyPending: false, issues: [{ field: '', rule: String(error), message: String(error) }] });
+      useStore.setState({
+        topologyPending: false,
+        issues: [{ field: '', rule: String(error), message: String(error) }],
+      });
   }
 }
 
@@ -39,7 +42,8 @@ export async function runScenario(): Promise<void> {
   try {
     const result = await simClient().run(scenario, {}, onProgress, { signal: controller.signal });
     if (runController !== controller) return;
-    if (result.ok) useStore.setState({ runStatus: 'done', runProgress: 1, summary: result.summary, trace: result.trace });
+    if (result.ok)
+      useStore.setState({ runStatus: 'done', runProgress: 1, summary: result.summary, trace: result.trace });
     else useStore.setState({ runStatus: 'failed', failure: result.failure });
   } catch (error) {
     if (runController !== controller) return;
@@ -57,4 +61,3 @@ export function cancelRun(): void {
 function engineFailure(error: unknown): RunFailure {
   return { kind: 'engine', message: error instanceof Error ? error.message : String(error), issues: [] };
 }
-

@@ -22,7 +22,12 @@ export interface ScenarioDraft {
   version: 1;
   name?: string;
   seed: number;
-  topology: { agentCount?: number; agents?: Record<string, unknown>[]; builder: BuilderDraft; links?: [string, string][] };
+  topology: {
+    agentCount?: number;
+    agents?: Record<string, unknown>[];
+    builder: BuilderDraft;
+    links?: [string, string][];
+  };
   network: Record<string, unknown>;
   run: Record<string, unknown> & { kind: string };
 }
@@ -44,7 +49,14 @@ export const DEFAULT_SCENARIO: ScenarioDraft = {
   name: 'Untitled swarm',
   seed: 1,
   topology: { agentCount: 12, builder: { kind: 'small-world', k: 4, beta: 0.1 } },
-  network: { latencyMsMin: 10, latencyMsMax: 50, lossProbability: 0, duplicationProbability: 0, reorderProbability: 0, faults: [] },
+  network: {
+    latencyMsMin: 10,
+    latencyMsMax: 50,
+    lossProbability: 0,
+    duplicationProbability: 0,
+    reorderProbability: 0,
+    faults: [],
+  },
   run: { kind: 'flood', origin: 'agent-1' },
 };
 

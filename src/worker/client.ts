@@ -79,7 +79,12 @@ export class SimClient {
   }
 
   /** Runs a scenario; `onProgress` is called from the worker with fractions in [0, 1]. */
-  run(input: unknown, runOptions: RunOptions, onProgress?: (fraction: number) => void, options?: CallOptions): Promise<RunOutcome> {
+  run(
+    input: unknown,
+    runOptions: RunOptions,
+    onProgress?: (fraction: number) => void,
+    options?: CallOptions,
+  ): Promise<RunOutcome> {
     const progress = onProgress ? proxy(onProgress) : undefined;
     return this.call((api) => api.run(input, runOptions, progress) as Promise<RunOutcome>, options);
   }

@@ -3,7 +3,15 @@
  * simulation is ticked by hand to rest (it seeds its own jiggle, so the same
  * swarm always lands in the same place); pinned agents keep their positions.
  */
-import { forceCenter, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCenter,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from 'd3-force';
 
 export interface LayoutInput {
   agents: { position?: { x: number; y: number } }[];
@@ -22,8 +30,18 @@ export function layoutSwarm({ agents, links }: LayoutInput): Float64Array {
   );
   const ticks = n > 2000 ? 60 : n > 500 ? 150 : 300;
   const sim = forceSimulation(nodes)
-    .force('charge', forceManyBody().strength(n > 1000 ? -10 : -60).theta(0.9))
-    .force('link', forceLink(links.map(([source, target]) => ({ source, target }))).distance(30).strength(0.4))
+    .force(
+      'charge',
+      forceManyBody()
+        .strength(n > 1000 ? -10 : -60)
+        .theta(0.9),
+    )
+    .force(
+      'link',
+      forceLink(links.map(([source, target]) => ({ source, target })))
+        .distance(30)
+        .strength(0.4),
+    )
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05))
     .force('center', forceCenter(0, 0))

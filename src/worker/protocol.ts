@@ -2,8 +2,10 @@
  * The serialisable types that cross the worker boundary. Views may import these
  * as types only; engine runtime code stays behind the worker.
  */
-export type { TraceColumns } from '../engine/trace/trace';
+
 export type { TraceEvent } from '../engine/trace/events';
+export type { TraceColumns } from '../engine/trace/trace';
+
 import type { TopologyView } from '../engine/runs/runScenario';
 
 export type { RunSummary, TopologyView } from '../engine/runs/runScenario';

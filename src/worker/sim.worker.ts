@@ -4,8 +4,8 @@
  * transferred ArrayBuffers (moved, not copied), so large runs stay cheap.
  */
 import { expose, transfer } from 'comlink';
-import { simApi } from './simApi';
 import type { RunOptions } from './protocol';
+import { simApi } from './simApi';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,7 +19,10 @@ const api = {
     const outcome = simApi.run(input, options, onProgress);
     if (!outcome.ok) return outcome;
     const { trace } = outcome;
-    return transfer(outcome, [trace.kind, trace.t, trace.a, trace.b, trace.c, trace.d, trace.e].map((col) => col.buffer));
+    return transfer(
+      outcome,
+      [trace.kind, trace.t, trace.a, trace.b, trace.c, trace.d, trace.e].map((col) => col.buffer),
+    );
   },
 };
 

@@ -9,9 +9,7 @@ import { parseScenario } from '../engine/scenario';
 import { layoutSwarm } from './layout';
 import type { DrawnTopology, FieldIssue, RunFailure, RunOptions, RunSummary, TraceColumns } from './protocol';
 
-export type DescribeOutcome =
-  | { ok: true; topology: DrawnTopology }
-  | { ok: false; issues: FieldIssue[] };
+export type DescribeOutcome = { ok: true; topology: DrawnTopology } | { ok: false; issues: FieldIssue[] };
 
 export type ValidateOutcome = { ok: true } | { ok: false; issues: FieldIssue[] };
 
@@ -62,7 +60,8 @@ export const simApi = {
 /** Any thrown error as a RunFailure; only engine bugs become kind 'engine'. */
 export function toFailure(error: unknown): RunFailure {
   const issue = (e: ValidationError): FieldIssue => ({ field: e.field, rule: e.rule, message: e.message });
-  if (error instanceof ValidationErrors) return { kind: 'validation', message: error.message, issues: error.issues.map(issue) };
+  if (error instanceof ValidationErrors)
+    return { kind: 'validation', message: error.message, issues: error.issues.map(issue) };
   if (error instanceof ValidationError) return { kind: 'validation', message: error.message, issues: [issue(error)] };
   if (error instanceof LimitError) {
     const field = (error as LimitError & { field?: string }).field ?? error.limit;

@@ -46,7 +46,9 @@ describe('the real simulation worker', () => {
     expect((await client.run(scenario(5), {})).ok).toBe(true);
     const controller = new AbortController();
     // A large mesh flood takes long enough to be caught in flight.
-    const slow = client.run(scenario(2000, { kind: 'mesh' }), { record: false }, undefined, { signal: controller.signal });
+    const slow = client.run(scenario(2000, { kind: 'mesh' }), { record: false }, undefined, {
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 300);
     await expect(slow).rejects.toBeInstanceOf(WorkerAbortedError);
     expect(client.starts).toBe(2);

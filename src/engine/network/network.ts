@@ -1,5 +1,5 @@
 import { check, checkLimit } from '../core/errors';
-import { MAX_SIM_TIME_MS } from '../core/limits';
+import { MAX_LATENCY_MS, MAX_SIM_TIME_MS } from '../core/limits';
 import type { Prng } from '../core/prng';
 import type { Trace } from '../trace/trace';
 import { EventQueue } from './eventQueue';
@@ -52,6 +52,8 @@ export class Network {
     for (const key of ['lossProbability', 'duplicationProbability', 'reorderProbability'] as const) {
       check(config[key] >= 0 && config[key] <= 1, `network.${key}`, 'must be between 0 and 1');
     }
+    // The wheel is sized from latencyMsMax: unbounded, a huge latency allocated gigabytes instead of failing.
+    checkLimit('MAX_LATENCY_MS', MAX_LATENCY_MS, config.latencyMsMax);
     // The wheel covers a message's longest possible flight (latency plus reordering delay).
     this.queue = new EventQueue(2 ** Math.ceil(Math.log2(Math.max(1024, 2 * config.latencyMsMax + 2))));
     this.crashed = new Uint8Array(agentCount);
@@ -196,15 +198,20 @@ export class Network {
   private apply(fault: Fault): void {
     switch (fault.kind) {
       case 'partition':
-        return this.partition(fault.groups);
+        this.partition(fault.groups);
+        break;
       case 'one-way':
-        return this.oneWay(fault.from, fault.to);
+        this.oneWay(fault.from, fault.to);
+        break;
       case 'heal':
-        return this.heal();
+        this.heal();
+        break;
       case 'crash':
-        return this.crash(fault.agent);
+        this.crash(fault.agent);
+        break;
       case 'recover':
-        return this.recover(fault.agent);
+        this.recover(fault.agent);
+        break;
     }
   }
 

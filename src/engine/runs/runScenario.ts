@@ -72,7 +72,11 @@ export function describeScenario(scenario: Scenario): TopologyView {
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
-  check(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32, 'seed', 'must be a whole number from 0 to 4,294,967,295');
+  check(
+    Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32,
+    'seed',
+    'must be a whole number from 0 to 4,294,967,295',
+  );
   const trace = new Trace(options.record ?? true);
   const swarm = isAggregateRun(scenario) ? new SwarmCoordinator() : buildSwarm(scenario, seed);
   const network = new Network(swarm.size, scenario.network, stream(seed, 'network'), trace);

@@ -75,7 +75,16 @@ function BuilderParams({
 }) {
   switch (builder.kind) {
     case 'partial-mesh':
-      return <NumberField label="Degree k" value={builder.k} min={1} integer error={error} onChange={(k) => onChange({ ...builder, k })} />;
+      return (
+        <NumberField
+          label="Degree k"
+          value={builder.k}
+          min={1}
+          integer
+          error={error}
+          onChange={(k) => onChange({ ...builder, k })}
+        />
+      );
     case 'hierarchical':
       return (
         <NumberField
@@ -90,13 +99,42 @@ function BuilderParams({
     case 'small-world':
       return (
         <>
-          <NumberField label="Neighbours k (even)" value={builder.k} min={2} step={2} integer error={error} onChange={(k) => onChange({ ...builder, k })} />
-          <NumberField label="Rewiring β" value={builder.beta} min={0} max={1} step={0.05} onChange={(beta) => onChange({ ...builder, beta })} />
+          <NumberField
+            label="Neighbours k (even)"
+            value={builder.k}
+            min={2}
+            step={2}
+            integer
+            error={error}
+            onChange={(k) => onChange({ ...builder, k })}
+          />
+          <NumberField
+            label="Rewiring β"
+            value={builder.beta}
+            min={0}
+            max={1}
+            step={0.05}
+            onChange={(beta) => onChange({ ...builder, beta })}
+          />
         </>
       );
     case 'random':
-      return <NumberField label="Link probability p" value={builder.p} min={0} max={1} step={0.01} error={error} onChange={(p) => onChange({ ...builder, p })} />;
+      return (
+        <NumberField
+          label="Link probability p"
+          value={builder.p}
+          min={0}
+          max={1}
+          step={0.01}
+          error={error}
+          onChange={(p) => onChange({ ...builder, p })}
+        />
+      );
     default:
-      return error ? <p className="field-error" role="alert">{error}</p> : null;
+      return error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null;
   }
 }
