@@ -23,7 +23,10 @@ export function tryMigrateScenario(doc: unknown): MigrationResult {
     return refuse('format', `${what}: a scenario file says "format": "${SCENARIO_FORMAT}"`);
   }
   const version = Object.hasOwn(record, 'version') ? record.version : undefined;
-  if (version === undefined) return refuse('version', `is required (this app reads version 1 to ${SCENARIO_VERSION})`);
+  if (version === undefined) {
+    const reads = SCENARIO_VERSION === 1 ? 'version 1' : `versions 1 to ${SCENARIO_VERSION}`;
+    return refuse('version', `is required (this app reads ${reads})`);
+  }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return refuse('version', 'must be a whole number ≥ 1');
   }

@@ -126,30 +126,21 @@ function own(obj: unknown, key: string): unknown {
     : undefined;
 }
 
-function countOf(x: unknown): number | undefined {
-  if (Array.isArray(x)) return x.length;
-  return typeof x === 'number' ? x : undefined;
-}
-
 /** The collection bounds, checked on the raw document before the schema walks it. */
 export function checkCollectionLimits(doc: unknown): ValidationError[] {
   const topology = own(doc, 'topology');
-  const checks: [unknown, string, string, number, string][] = [
-    [own(topology, 'agentCount'), 'topology.agentCount', 'MAX_AGENTS', MAX_AGENTS, 'asks for agents:'],
-    [own(topology, 'agents'), 'topology.agents', 'MAX_AGENTS', MAX_AGENTS, 'lists agents:'],
-    [own(topology, 'links'), 'topology.links', 'MAX_LINKS', MAX_LINKS, 'lists links:'],
-    [own(own(doc, 'network'), 'faults'), 'network.faults', 'MAX_FAULTS', MAX_FAULTS, 'lists faults:'],
-    [
-      own(own(doc, 'run'), 'agentCount'),
-      'run.agentCount',
-      'MAX_AGGREGATE_AGENTS',
-      MAX_AGGREGATE_AGENTS,
-      'asks for agents:',
-    ],
+  const run = own(doc, 'run');
+  const length = (x: unknown) => (Array.isArray(x) ? x.length : undefined);
+  const count = (x: unknown) => (typeof x === 'number' ? x : undefined);
+  const checks: [number | undefined, string, string, number, string][] = [
+    [count(own(topology, 'agentCount')), 'topology.agentCount', 'MAX_AGENTS', MAX_AGENTS, 'asks for agents:'],
+    [length(own(topology, 'agents')), 'topology.agents', 'MAX_AGENTS', MAX_AGENTS, 'lists agents:'],
+    [length(own(topology, 'links')), 'topology.links', 'MAX_LINKS', MAX_LINKS, 'lists links:'],
+    [length(own(own(doc, 'network'), 'faults')), 'network.faults', 'MAX_FAULTS', MAX_FAULTS, 'lists faults:'],
+    [count(own(run, 'agentCount')), 'run.agentCount', 'MAX_AGGREGATE_AGENTS', MAX_AGGREGATE_AGENTS, 'asks for agents:'],
   ];
   const errors: ValidationError[] = [];
-  for (const [value, field, limit, max, what] of checks) {
-    const n = countOf(value);
+  for (const [n, field, limit, max, what] of checks) {
     if (n !== undefined && n > max) errors.push(new ScenarioLimitError(field, limit, max, n, what));
   }
   return errors;

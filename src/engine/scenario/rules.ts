@@ -9,7 +9,8 @@ import { RESERVED_NAMES } from './format';
 
 /** `1234567` ⇒ `1,234,567`, fixed to en-US so messages do not depend on the machine's locale. */
 export function fmt(n: number): string {
-  return n.toLocaleString('en-US');
+  // Beyond 15 digits the grouped form is long and its last digits are not exact anyway.
+  return Math.abs(n) >= 1e15 && Number.isFinite(n) ? n.toPrecision(3) : n.toLocaleString('en-US');
 }
 
 /** -0 survives JSON.parse but not JSON.stringify; folding it keeps serialise ∘ parse exact. */
