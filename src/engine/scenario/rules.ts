@@ -97,15 +97,18 @@ export function oneOf<const T extends readonly [string, ...string[]]>(options: T
   return v.picklist(options, `must be one of ${options.map((o) => `"${o}"`).join(', ')}`);
 }
 
-/** A JSON object (not an array, not null) whose values are checked by `value`. */
+/**
+ * A JSON object (not an array, not null) whose values are checked by `value`.
+ * valibot's record alone accepts arrays, hence the guard in front; the guard
+ * carries the record as `jsonSchemaOf` so scripts/write-schema.ts can describe it.
+ */
 export function record<T extends v.GenericSchema>(key: v.GenericSchema<string>, value: T) {
-  return v.pipe(
-    v.custom<Record<string, unknown>>(
-      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
-      'must be an object',
-    ),
-    v.record(key, value),
+  const body = v.record(key, value);
+  const guard = v.custom<Record<string, unknown>>(
+    (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+    'must be an object',
   );
+  return v.pipe(Object.assign(guard, { jsonSchemaOf: body }), body);
 }
 
 /** True for data JSON can carry exactly: strings, finite numbers, booleans, null, arrays and objects of them. */

@@ -18,6 +18,7 @@ export const HOSTILE_TEXT = [
   'مرحبا بالعالم',
   '👩‍🚀🛰️',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, deliberately not a template.
   '${process.exit()}',
   'Ω≈ç√∫˜µ≤≥÷',
   ' leading and trailing ',
