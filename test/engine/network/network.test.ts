@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LimitError, ValidationError } from '../../../src/engine/core/errors';
-import { MAX_SIM_TIME_MS } from '../../../src/engine/core/limits';
+import { MAX_LATENCY_MS, MAX_SIM_TIME_MS } from '../../../src/engine/core/limits';
 import { Prng } from '../../../src/engine/core/prng';
 import { DEFAULT_NETWORK, type NetworkConfig } from '../../../src/engine/network/faults';
 import { Network } from '../../../src/engine/network/network';
@@ -432,6 +432,16 @@ describe('configuration and limits', () => {
       expect(e, JSON.stringify(config)).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).field, JSON.stringify(config)).toBe(field);
     }
+  });
+
+  it('MAX_LATENCY_MS: a latency over the limit is a LimitError naming it, not a huge allocation', () => {
+    const e = caught(() => setup(2, { latencyMsMin: 0, latencyMsMax: MAX_LATENCY_MS + 1 }));
+    expect(e).toBeInstanceOf(LimitError);
+    expect((e as LimitError).limit).toBe('MAX_LATENCY_MS');
+    const { net, delivered } = setup(2, { latencyMsMin: MAX_LATENCY_MS, latencyMsMax: MAX_LATENCY_MS });
+    net.send(0, 1, 'slow');
+    net.run();
+    expect(delivered.map((d) => d.t)).toEqual([MAX_LATENCY_MS]);
   });
 
   it('MAX_TRACE_EVENTS: a run that records more events than the trace allows throws a LimitError', () => {

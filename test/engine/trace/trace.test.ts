@@ -72,10 +72,17 @@ function variants(e: TraceEvent): TraceEvent[] {
   if ('from' in e) tweak('from', e.from + 1);
   if ('to' in e) tweak('to', e.to + 1);
   if ('msg' in e) tweak('msg', e.msg + 1);
-  if ('tag' in e) tweak('tag', `${e.tag}!`);
+  if ('tag' in e) {
+    tweak('tag', `${e.tag}!`);
+    // A tag the trace already knows: only the event's string index differs.
+    tweak('tag', e.tag === 'flood' ? 'vote' : 'flood');
+  }
   if ('agent' in e) tweak('agent', e.agent + 1);
   if ('timer' in e) tweak('timer', e.timer + 1);
-  if ('name' in e) tweak('name', `${e.name}!`);
+  if ('name' in e) {
+    tweak('name', `${e.name}!`);
+    tweak('name', e.name === 'informed' ? 'decided' : 'informed');
+  }
   if ('peer' in e) tweak('peer', e.peer + 1);
   if ('reason' in e) tweak('reason', e.reason === 'loss' ? 'partition' : 'loss');
   if (e.kind === 'messageSent' || e.kind === 'messageDelivered') {
