@@ -144,6 +144,8 @@ export class GossipProtocol implements ConsensusAlgorithm {
   readonly name = 'gossip';
   /** Majority dynamics stop at the first converged round, so more `for` votes can end it earlier: not monotone. */
   readonly monotone = false;
+  /** Gossip tolerates failures: at the deadline, agents that never answered abstain. */
+  readonly decidesAtDeadline = true;
   readonly fanout: number;
   readonly rounds: number;
   readonly convergenceThreshold: number;

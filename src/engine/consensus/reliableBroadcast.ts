@@ -177,7 +177,8 @@ class BrachaSession {
       for (let p = 0; p < this.n; p++) if (net.isAlive(this.in_.participants[p])) this.start(p);
     } else {
       // The requester asks everyone; each agent starts broadcasting its vote when the request reaches it.
-      for (let p = 0; p < this.n; p++) if (p !== r) net.send(this.in_.participants[r], this.in_.participants[p], REQUEST, this.in_.proposalId ?? '');
+      for (let p = 0; p < this.n; p++)
+        if (p !== r) net.send(this.in_.participants[r], this.in_.participants[p], REQUEST, this.in_.proposalId ?? '');
       this.start(r);
     }
     while (this.undecidedHonest > 0 && !this.in_.shouldStop?.() && net.step(deadlineMs)) {}
@@ -242,7 +243,10 @@ class BrachaSession {
     const k = a * this.n + s;
     if (this.sendFrom[k] !== 0) {
       if (this.sendFrom[k] !== v + 1) {
-        this.flag(a, s, 'different votes sent to me directly', { first: VOTE_TYPES[this.sendFrom[k] - 1], then: VOTE_TYPES[v] });
+        this.flag(a, s, 'different votes sent to me directly', {
+          first: VOTE_TYPES[this.sendFrom[k] - 1],
+          then: VOTE_TYPES[v],
+        });
       }
       return;
     }
@@ -354,12 +358,19 @@ class BrachaSession {
     const counts = [0, 1, 2].map((v) => this.echoCount[base + v]);
     // f+1 matching echoes include at least one honest agent's, so the owner really sent both values.
     if (counts.filter((c) => c > this.f).length >= 2) {
-      this.flag(a, s, 'equivocation seen in echoes', { echoes: Object.fromEntries(VOTE_TYPES.map((t, v) => [t, counts[v]])) });
+      this.flag(a, s, 'equivocation seen in echoes', {
+        echoes: Object.fromEntries(VOTE_TYPES.map((t, v) => [t, counts[v]])),
+      });
     }
   }
 
   private flagRelay(a: number, j: number, s: number, phase: string, first: number, then: number): void {
-    this.flag(a, j, 'conflicting relays', { about: this.in_.ids[s], phase, first: VOTE_TYPES[first], then: VOTE_TYPES[then] });
+    this.flag(a, j, 'conflicting relays', {
+      about: this.in_.ids[s],
+      phase,
+      first: VOTE_TYPES[first],
+      then: VOTE_TYPES[then],
+    });
   }
 
   private flag(a: number, who: number, reason: FlagReason, evidence: Record<string, unknown>): void {

@@ -46,7 +46,7 @@ export interface Proposal {
 export interface IgnoredVote {
   agentId: string;
   vote: VoteType;
-  reason: 'duplicate' | 'not a participant';
+  reason: 'duplicate' | 'not a participant' | 'after the decision';
 }
 
 /** What an algorithm decides from: the participants and the votes that reached the decider. */
@@ -78,6 +78,8 @@ export interface ConsensusAlgorithm {
   readonly monotone: boolean;
   /** `'reliable-broadcast'`: on the network, votes travel by Bracha's protocol and every honest agent decides. */
   readonly protocol?: 'direct' | 'reliable-broadcast';
+  /** True when missing votes may simply count as abstentions at the deadline (gossip), instead of a timeout. */
+  readonly decidesAtDeadline?: boolean;
   evaluate(input: EvaluateInput): ConsensusResult;
 }
 

@@ -23,7 +23,13 @@ function simulate(seed: number, s: Scenario, record = false): { out: ReliableBro
   const latencyMsMax = 1 + rng.int(100);
   const net = new Network(
     s.n,
-    { latencyMsMin: 1, latencyMsMax, lossProbability: 0, duplicationProbability: 0, reorderProbability: rng.chance(0.5) ? 0.3 : 0 },
+    {
+      latencyMsMin: 1,
+      latencyMsMax,
+      lossProbability: 0,
+      duplicationProbability: 0,
+      reorderProbability: rng.chance(0.5) ? 0.3 : 0,
+    },
     rng.fork(1),
     trace,
   );
@@ -92,7 +98,9 @@ describe('Bracha reliable broadcast of votes on the network', () => {
   it('a flipping agent is flagged for changing its vote between rounds', () => {
     const behaviours: Behaviour[] = ['honest', 'honest', 'honest', 'flip'];
     const { out } = simulate(4, { n: 4, f: 1, behaviours, votes: ['for', 'for', 'against', 'for'] });
-    const flagged = out.records.filter((r) => r.honest).map((r) => r.flags.find((f) => f.agentId === 'agent-4')?.reason);
+    const flagged = out.records
+      .filter((r) => r.honest)
+      .map((r) => r.flags.find((f) => f.agentId === 'agent-4')?.reason);
     expect(flagged).toContain('vote changed between rounds');
     expect(out.agreement.agreed).toBe(true);
   });
@@ -137,7 +145,11 @@ describe('Bracha reliable broadcast of votes on the network', () => {
 
   it('with f+1 equivocators the search finds honest agents that disagree, with witnesses', () => {
     const found = findCounterexample({
-      run: (seed) => simulate(seed, randomScenario(seed, 4, 7, (f) => f + 1, 'equivocate')),
+      run: (seed) =>
+        simulate(
+          seed,
+          randomScenario(seed, 4, 7, (f) => f + 1, 'equivocate'),
+        ),
       violation: ({ out }) => (out.agreement.agreed ? undefined : out.agreement.witnesses),
       maxSeeds: 500,
     });
