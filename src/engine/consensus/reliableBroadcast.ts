@@ -214,7 +214,10 @@ class BrachaSession {
     if (msg < this.firstMsg) return; // a late message of an earlier decision
     const a = this.local[to];
     const j = this.local[from];
-    if (tag === REQUEST && a >= 0) return this.start(a);
+    if (tag === REQUEST && a >= 0) {
+      this.start(a);
+      return;
+    }
     const code = TAG_CODE.get(tag);
     if (a < 0 || j < 0 || code === undefined || typeof payload !== 'number') return;
     const s = this.local[payload];
@@ -245,7 +248,7 @@ class BrachaSession {
       if (this.sendFrom[k] !== v + 1) {
         this.flag(a, s, 'different votes sent to me directly', {
           first: VOTE_TYPES[this.sendFrom[k] - 1],
-          then: VOTE_TYPES[v],
+          second: VOTE_TYPES[v],
         });
       }
       return;
@@ -369,7 +372,7 @@ class BrachaSession {
       about: this.in_.ids[s],
       phase,
       first: VOTE_TYPES[first],
-      then: VOTE_TYPES[then],
+      second: VOTE_TYPES[then],
     });
   }
 
