@@ -138,9 +138,14 @@ function smallWorldLinks(n: number, k: number, beta: number, rng: Prng): Link[] 
   const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
   const links = latticeLinks(n, k);
   const present = new Set(links.map(([a, b]) => key(a, b)));
+  // latticeLinks lists agent i's links to i+1..i+k/2 at i·k/2…: i keeps its end and the far end moves.
+  // (Taking the smaller index as the kept end moved the near end of wrap-around links such as
+  // n−1 → 0, so the last agents could lose every link.)
+  const half = k / 2;
   for (let i = 0; i < links.length; i++) {
     if (!rng.chance(beta)) continue;
-    const [a, b] = links[i];
+    const a = Math.floor(i / half);
+    const b = links[i][0] === a ? links[i][1] : links[i][0];
     const target = rng.int(n);
     if (target === a || present.has(key(a, target))) continue;
     present.delete(key(a, b));

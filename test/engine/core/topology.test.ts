@@ -334,6 +334,22 @@ describe('small-world (Watts–Strogatz)', () => {
     }
   });
 
+  it('every agent keeps its own k/2 lattice links (only far ends move), so no agent drops below degree k/2', () => {
+    // Watts–Strogatz rewires the far end of agent i's link to i+j. Rewiring the larger index instead
+    // moved the near end of wrap-around links (n−1 → 0), which could leave the last agents isolated.
+    for (const [n, k] of [
+      [40, 4],
+      [25, 2],
+      [30, 6],
+    ]) {
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const s = swarm({ kind: 'small-world', k, beta: 1 }, n, seed);
+        const ds = degrees(s);
+        expect(Math.min(...ds), `n=${n} k=${k} seed ${seed}: degrees ${ds}`).toBeGreaterThanOrEqual(k / 2);
+      }
+    }
+  });
+
   it('k ≥ N−1 gives the full mesh', () => {
     expect(buildLinks({ kind: 'small-world', k: 4, beta: 0.5 }, 5, new Prng(1))).toEqual(
       buildLinks({ kind: 'mesh' }, 5, new Prng(1)),
