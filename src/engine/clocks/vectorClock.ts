@@ -28,7 +28,10 @@ function emptyClock(): Record<string, number> {
 }
 
 function setEntry(clock: Record<string, number>, agent: string, value: number): void {
-  Object.defineProperty(clock, agent, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` has a setter on Object.prototype; defining every key would make clocks slow dictionaries.
+  if (agent === '__proto__')
+    Object.defineProperty(clock, agent, { value, enumerable: true, writable: true, configurable: true });
+  else clock[agent] = value;
 }
 
 function entry(clock: VectorClock, agent: string): number {
@@ -65,8 +68,8 @@ export function validateVectorClock(value: unknown, field: string): VectorClock 
  */
 export function increment(clock: VectorClock, agent: string, by = 1): VectorClock {
   check(Number.isSafeInteger(by) && by >= 0, 'by', 'must be an integer ≥ 0');
-  const out = emptyClock();
-  for (const k of Object.keys(clock)) setEntry(out, k, clock[k]);
+  // Spread copies with CreateDataProperty, so an own `__proto__` entry stays data.
+  const out: Record<string, number> = { ...clock };
   setEntry(out, agent, entry(clock, agent) + by);
   return out;
 }
@@ -77,8 +80,7 @@ export function increment(clock: VectorClock, agent: string, by = 1): VectorCloc
  * @example merge({ a: 2, b: 1 }, { b: 3 }) // { a: 2, b: 3 }
  */
 export function merge(left: VectorClock, right: VectorClock): VectorClock {
-  const out = emptyClock();
-  for (const k of Object.keys(left)) setEntry(out, k, left[k]);
+  const out: Record<string, number> = { ...left };
   for (const k of Object.keys(right)) {
     const r = right[k];
     if (!Object.hasOwn(out, k) || out[k] < r) setEntry(out, k, r);

@@ -16,7 +16,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** Defines an own data property, so that a key such as `__proto__` is stored as data. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` has a setter on Object.prototype; plain assignment keeps other objects fast.
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Throws ValidationError at `field` unless `value` is finite JSON (no undefined, NaN, functions, cycles). */
