@@ -96,7 +96,7 @@ function checkBuilder(c: Checker, builder: ScenarioFile['topology']['builder'], 
   }
   const links = builderLinkCount(builder, n);
   if (links > MAX_LINKS) {
-    c.errors.push(new ScenarioLimitError(formatPath(path), 'MAX_LINKS', MAX_LINKS, links, 'would build links:'));
+    c.errors.push(new ScenarioLimitError(formatPath(path), 'MAX_LINKS', MAX_LINKS, links, 'would build # links'));
   }
 }
 

@@ -48,7 +48,25 @@ function ruleOf(issue: v.BaseIssue<unknown>): string {
   }
 }
 
-/** One ValidationError per issue, in the order valibot found them. */
-export function issuesToErrors(issues: readonly v.BaseIssue<unknown>[]): ValidationError[] {
-  return issues.map((issue) => new ValidationError(formatPath(issue.path?.map((p) => p.key) ?? []), ruleOf(issue)));
+/**
+ * One ValidationError per distinct field and rule, in the order valibot found
+ * them (a pipe reports each failing check, all with the same rule). Only the
+ * first `max` become Error objects — a file with 100,000 bad agents must not
+ * cost 100,000 stack traces; `total` counts them all.
+ */
+export function issuesToErrors(
+  issues: readonly v.BaseIssue<unknown>[],
+  max: number,
+): { errors: ValidationError[]; total: number } {
+  const seen = new Set<string>();
+  const errors: ValidationError[] = [];
+  for (const issue of issues) {
+    const field = formatPath(issue.path?.map((p) => p.key) ?? []);
+    const rule = ruleOf(issue);
+    const key = `${field}\n${rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (errors.length < max) errors.push(new ValidationError(field, rule));
+  }
+  return { errors, total: seen.size };
 }

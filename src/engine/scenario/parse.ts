@@ -40,21 +40,19 @@ export function validateScenario(input: unknown): ScenarioValidation {
   const limits = checkCollectionLimits(migrated.doc);
   if (limits.length > 0) return refuse(limits);
   const parsed = v.safeParse(ScenarioFileSchema, migrated.doc);
-  if (!parsed.success) return refuse(dedupe(issuesToErrors(parsed.issues)));
+  if (!parsed.success) {
+    const { errors, total } = issuesToErrors(parsed.issues, MAX_VALIDATION_ERRORS);
+    return refuse(errors, total);
+  }
   const resolved = resolveScenario(parsed.output);
   return resolved.ok ? resolved : refuse(resolved.errors);
 }
 
-/** valibot reports every failing check of a pipe; they share one rule, so one error per field and rule is enough. */
-function dedupe(errors: ValidationError[]): ValidationError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => !seen.has(e.message) && seen.add(e.message));
-}
-
-function refuse(errors: ValidationError[]): ScenarioValidation {
-  if (errors.length <= MAX_VALIDATION_ERRORS) return { ok: false, errors };
+/** At most MAX_VALIDATION_ERRORS errors; the last says how many more there were. */
+function refuse(errors: ValidationError[], total = errors.length): ScenarioValidation {
+  if (total <= MAX_VALIDATION_ERRORS) return { ok: false, errors };
   const shown = errors.slice(0, MAX_VALIDATION_ERRORS - 1);
-  const rest = errors.length - shown.length;
+  const rest = total - shown.length;
   return { ok: false, errors: [...shown, new VError(FILE_FIELD, `has ${rest} more problems not listed here`)] };
 }
 

@@ -61,8 +61,8 @@ export function parseJsonText(raw: string): JsonResult {
   // A cheap lower bound first: every UTF-16 unit is at least one byte.
   const bytes = raw.length > MAX_SCENARIO_BYTES ? raw.length : utf8Length(raw);
   if (bytes > MAX_SCENARIO_BYTES) {
-    const what = raw.length > MAX_SCENARIO_BYTES ? 'is at least' : 'is';
-    return fail(new ScenarioLimitError(FILE_FIELD, 'MAX_SCENARIO_BYTES', MAX_SCENARIO_BYTES, bytes, `${what} bytes:`));
+    const what = raw.length > MAX_SCENARIO_BYTES ? 'is at least # bytes long' : 'is # bytes long';
+    return fail(new ScenarioLimitError(FILE_FIELD, 'MAX_SCENARIO_BYTES', MAX_SCENARIO_BYTES, bytes, what));
   }
   // Editors on some systems start UTF-8 files with a byte-order mark; it is not part of the JSON.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -133,11 +133,17 @@ export function checkCollectionLimits(doc: unknown): ValidationError[] {
   const length = (x: unknown) => (Array.isArray(x) ? x.length : undefined);
   const count = (x: unknown) => (typeof x === 'number' ? x : undefined);
   const checks: [number | undefined, string, string, number, string][] = [
-    [count(own(topology, 'agentCount')), 'topology.agentCount', 'MAX_AGENTS', MAX_AGENTS, 'asks for agents:'],
-    [length(own(topology, 'agents')), 'topology.agents', 'MAX_AGENTS', MAX_AGENTS, 'lists agents:'],
-    [length(own(topology, 'links')), 'topology.links', 'MAX_LINKS', MAX_LINKS, 'lists links:'],
-    [length(own(own(doc, 'network'), 'faults')), 'network.faults', 'MAX_FAULTS', MAX_FAULTS, 'lists faults:'],
-    [count(own(run, 'agentCount')), 'run.agentCount', 'MAX_AGGREGATE_AGENTS', MAX_AGGREGATE_AGENTS, 'asks for agents:'],
+    [count(own(topology, 'agentCount')), 'topology.agentCount', 'MAX_AGENTS', MAX_AGENTS, 'asks for # agents'],
+    [length(own(topology, 'agents')), 'topology.agents', 'MAX_AGENTS', MAX_AGENTS, 'lists # agents'],
+    [length(own(topology, 'links')), 'topology.links', 'MAX_LINKS', MAX_LINKS, 'lists # links'],
+    [length(own(own(doc, 'network'), 'faults')), 'network.faults', 'MAX_FAULTS', MAX_FAULTS, 'lists # faults'],
+    [
+      count(own(run, 'agentCount')),
+      'run.agentCount',
+      'MAX_AGGREGATE_AGENTS',
+      MAX_AGGREGATE_AGENTS,
+      'asks for # agents',
+    ],
   ];
   const errors: ValidationError[] = [];
   for (const [n, field, limit, max, what] of checks) {

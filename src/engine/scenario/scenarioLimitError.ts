@@ -12,8 +12,9 @@ export class ScenarioLimitError extends ValidationError {
     readonly limit: string,
     readonly max: number,
     readonly actual: number,
+    /** What was asked for, `#` standing for the number: `asks for # agents`. */
     what: string,
   ) {
-    super(field, `${what} ${fmt(actual)}; at most ${fmt(max)} allowed (${limit})`);
+    super(field, `${what.replace('#', fmt(actual))}; at most ${fmt(max)} allowed (${limit})`);
   }
 }

@@ -39,7 +39,8 @@ function isDefaultAgent(a: Agent, i: number): boolean {
 /**
  * The canonical text of a scenario: fixed key order, defaults that the parser
  * would fill left out where that keeps files short (agents that are all default
- * are written as a count). `parseScenario(serializeScenario(s))` deep-equals `s`
+ * are written as a count), one agent, link or fault per line — or compact JSON
+ * when that layout would exceed MAX_SCENARIO_BYTES. `parseScenario(serializeScenario(s))` deep-equals `s`
  * for every parsed scenario. Throws a LimitError when the text would exceed
  * MAX_SCENARIO_BYTES, because such a file could not be opened again.
  *
@@ -65,8 +66,28 @@ export function serializeScenario(scenario: Scenario): string {
     network: { ...(canonical(link) as object), faults: faults.length > 0 ? canonical(faults) : undefined },
     run: canonical(scenario.run),
   };
-  const text = `${JSON.stringify(doc, null, 2)}\n`;
-  const bytes = utf8Length(text);
+  // Readable when it fits; a large swarm falls back to compact JSON so a file that opened can be saved again.
+  const readable = `${layout(doc, 0)}\n`;
+  if (utf8Length(readable) <= MAX_SCENARIO_BYTES) return readable;
+  const compact = JSON.stringify(doc);
+  const bytes = utf8Length(compact);
   if (bytes > MAX_SCENARIO_BYTES) throw new LimitError('MAX_SCENARIO_BYTES', MAX_SCENARIO_BYTES, bytes);
-  return text;
+  return compact;
+}
+
+/** Levels that are indented; deeper values (one agent, one link, one fault) stay on one line each. */
+const INDENTED_LEVELS = 3;
+
+function layout(value: unknown, depth: number): string {
+  if (value === null || typeof value !== 'object' || depth >= INDENTED_LEVELS) return JSON.stringify(value);
+  const pad = '  '.repeat(depth + 1);
+  const close = '  '.repeat(depth);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item) => pad + layout(item, depth + 1)).join(',\n')}\n${close}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(([k, v]) => `${pad}${JSON.stringify(k)}: ${layout(v, depth + 1)}`);
+  return `{\n${lines.join(',\n')}\n${close}}`;
 }

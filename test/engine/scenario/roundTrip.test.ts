@@ -136,6 +136,19 @@ describe('round trip: parse(serialize(s)) deep-equals s', () => {
     }
   });
 
+  it('saves a 100,000-agent swarm so that it opens again (compact JSON when the readable layout is too big)', () => {
+    const agents = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `n${i}`,
+      label: `Node ${String(i).padStart(15, '.')}`,
+    }));
+    const text = JSON.stringify({ ...minimalDoc(), topology: { agents, builder: { kind: 'ring' } } });
+    const scenario = parseScenario(text);
+    const saved = serializeScenario(scenario);
+    expect(saved.startsWith('{"format"')).toBe(true);
+    expect(saved.length).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(parseScenario(saved)).toStrictEqual(scenario);
+  });
+
   it('does not depend on key order in the input', () => {
     const doc = fullDoc();
     const reversed = JSON.parse(JSON.stringify(doc), (_k, v) =>
