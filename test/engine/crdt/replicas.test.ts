@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AnyReplica,
   GCounter,
   GSet,
   LWWMap,
@@ -146,20 +147,19 @@ describe('LWWRegister and LWWMap', () => {
 
 describe('states travel as JSON', () => {
   it('every replica rebuilds from its JSON state', () => {
-    const replicas = [
-      new GCounter('a'),
-      new PNCounter('a'),
-      new GSet('a'),
-      new ORSet('a'),
-      new LWWMap('a'),
-      new LWWRegister('a'),
-    ];
-    replicas[0].apply({ type: 'increment', amount: 3 });
-    replicas[1].apply({ type: 'decrement', amount: 3 });
-    replicas[2].apply({ type: 'add', element: [1, { a: null }] });
-    replicas[3].apply({ type: 'add', element: 'x' });
-    replicas[4].apply({ type: 'set', key: 'k', value: [true], timestamp: 5 });
-    replicas[5].apply({ type: 'set', value: { deep: [1] }, timestamp: 5 });
+    const counter = new GCounter('a');
+    counter.apply({ type: 'increment', amount: 3 });
+    const pn = new PNCounter('a');
+    pn.apply({ type: 'decrement', amount: 3 });
+    const set = new GSet('a');
+    set.apply({ type: 'add', element: [1, { a: null }] });
+    const orSet = new ORSet('a');
+    orSet.apply({ type: 'add', element: 'x' });
+    const map = new LWWMap('a');
+    map.apply({ type: 'set', key: 'k', value: [true], timestamp: 5 });
+    const register = new LWWRegister('a');
+    register.apply({ type: 'set', value: { deep: [1] }, timestamp: 5 });
+    const replicas: AnyReplica[] = [counter, pn, set, orSet, map, register];
     for (const r of replicas) {
       const wire = JSON.parse(JSON.stringify(r.state()));
       const copy = replicaFromState('b', wire);
