@@ -1,0 +1,292 @@
+import { MALICIOUS_BEHAVIOURS } from '../core/agent';
+import { check, ValidationError } from '../core/errors';
+import { MAX_AGGREGATE_AGENTS, MAX_ROUNDS, MAX_SIM_TIME_MS } from '../core/limits';
+import type { RunContext } from '../runs/context';
+import { ByzantineConsensus, byzantineSizeRule } from './byzantine';
+import { ConsensusManager } from './consensusManager';
+import { GossipProtocol } from './gossip';
+import { OralMessagesAlgorithm } from './oralMessagesAlgorithm';
+import { QuorumAlgorithm, type QuorumMode } from './quorum';
+import type { AgentRecord, AgreementVerdict } from './reliableBroadcast';
+import { meanFieldRumor, RUMOR_MODES, type RumorMode, RumorSpreading } from './rumor';
+import { toCsr } from './sampling';
+import type { ConsensusAlgorithm, ConsensusResult, Proposal } from './types';
+import { WeightedAlgorithm } from './weighted';
+
+export const CONSENSUS_ALGORITHMS = ['quorum', 'weighted', 'byzantine', 'gossip', 'oral-messages'] as const;
+export type ConsensusAlgorithmName = (typeof CONSENSUS_ALGORITHMS)[number];
+
+/** A scenario's `run` block for `kind: 'consensus'`. */
+export interface ConsensusRunParams {
+  algorithm: ConsensusAlgorithmName;
+  proposal?: Proposal;
+  timeoutMs?: number;
+  mode?: QuorumMode;
+  threshold?: number;
+  faultTolerance?: number;
+  numRounds?: number;
+  agentWeights?: Record<string, number>;
+  fanout?: number;
+  rounds?: number;
+  convergenceThreshold?: number;
+  participants?: string[];
+}
+
+export interface ConsensusSummary {
+  kind: 'consensus';
+  result: ConsensusResult;
+  /** Byzantine only: what each agent received, delivered, flagged, decided. */
+  records?: AgentRecord[];
+  agreement?: AgreementVerdict;
+  messages: number;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function wholeNumber(x: unknown, field: string, min: number, max: number): void {
+  check(
+    typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max,
+    field,
+    `must be a whole number in [${min}, ${max}]`,
+  );
+}
+
+function share(x: unknown, field: string): void {
+  check(typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= 1, field, 'must be a number in (0, 1]');
+}
+
+/**
+ * Checks an untrusted consensus `run` block; throws a ValidationError whose field
+ * is a path such as `run.faultTolerance`.
+ * @example validateConsensusParams({ algorithm: 'byzantine', faultTolerance: 1 })
+ */
+export function validateConsensusParams(x: unknown): ConsensusRunParams {
+  check(isObject(x), 'run', 'must be an object');
+  check(
+    CONSENSUS_ALGORITHMS.includes(x.algorithm as ConsensusAlgorithmName),
+    'run.algorithm',
+    `must be one of ${CONSENSUS_ALGORITHMS.join(', ')}`,
+  );
+  if (x.proposal !== undefined) {
+    check(isObject(x.proposal), 'run.proposal', 'must be an object');
+    const id = x.proposal.proposalId;
+    if (id !== undefined)
+      check(typeof id === 'string' && id.length > 0, 'run.proposal.proposalId', 'must be a non-empty string');
+  }
+  if (x.timeoutMs !== undefined) wholeNumber(x.timeoutMs, 'run.timeoutMs', 1, MAX_SIM_TIME_MS);
+  if (x.mode !== undefined)
+    check(
+      ['simple', 'supermajority', 'unanimous'].includes(x.mode as string),
+      'run.mode',
+      "must be 'simple', 'supermajority' or 'unanimous'",
+    );
+  if (x.threshold !== undefined) share(x.threshold, 'run.threshold');
+  if (x.faultTolerance !== undefined) wholeNumber(x.faultTolerance, 'run.faultTolerance', 0, MAX_AGGREGATE_AGENTS);
+  if (x.numRounds !== undefined) wholeNumber(x.numRounds, 'run.numRounds', 1, MAX_ROUNDS);
+  if (x.fanout !== undefined) wholeNumber(x.fanout, 'run.fanout', 1, MAX_AGGREGATE_AGENTS);
+  if (x.rounds !== undefined) wholeNumber(x.rounds, 'run.rounds', 1, MAX_ROUNDS);
+  if (x.convergenceThreshold !== undefined) share(x.convergenceThreshold, 'run.convergenceThreshold');
+  if (x.agentWeights !== undefined) {
+    check(isObject(x.agentWeights), 'run.agentWeights', 'must be an object of agent id → weight');
+    for (const [id, w] of Object.entries(x.agentWeights)) {
+      check(
+        typeof w === 'number' && Number.isFinite(w) && w > 0,
+        `run.agentWeights.${id}`,
+        'must be a finite number > 0',
+      );
+    }
+  }
+  if (x.participants !== undefined) {
+    check(Array.isArray(x.participants), 'run.participants', 'must be a list of agent ids');
+    x.participants.forEach((p, i) =>
+      check(typeof p === 'string' && p.length > 0, `run.participants[${i}]`, 'must be an agent id'),
+    );
+    check(
+      new Set(x.participants).size === x.participants.length,
+      'run.participants',
+      'must not name the same agent twice',
+    );
+  }
+  return x as unknown as ConsensusRunParams;
+}
+
+function algorithmOf(p: ConsensusRunParams): ConsensusAlgorithm {
+  switch (p.algorithm) {
+    case 'quorum':
+      return new QuorumAlgorithm(p.threshold !== undefined ? { threshold: p.threshold } : { mode: p.mode ?? 'simple' });
+    case 'weighted':
+      return new WeightedAlgorithm({ threshold: p.threshold, agentWeights: p.agentWeights });
+    case 'byzantine':
+      return new ByzantineConsensus({ faultTolerance: p.faultTolerance, numRounds: p.numRounds });
+    case 'gossip':
+      return new GossipProtocol({
+        fanout: p.fanout,
+        rounds: p.rounds,
+        convergenceThreshold: p.convergenceThreshold,
+        threshold: p.threshold,
+      });
+    case 'oral-messages':
+      return new OralMessagesAlgorithm({ m: p.numRounds === undefined ? undefined : p.numRounds - 1 });
+  }
+}
+
+/**
+ * The scenario runner's consensus run: one proposal through `ConsensusManager`
+ * on the run's network, returning a JSON-serialisable summary.
+ * @example runConsensus(ctx, { algorithm: 'byzantine', faultTolerance: 1 }).agreement?.agreed // true
+ */
+export function runConsensus(ctx: RunContext, params: ConsensusRunParams): ConsensusSummary {
+  const p = validateConsensusParams(params);
+  const c = ctx.coordinator;
+  for (const id of p.participants ?? []) check(c.has(id), 'run.participants', `no agent "${id}" in the swarm`);
+  const algorithm = algorithmOf(p);
+  if (p.algorithm === 'byzantine') {
+    const f = p.faultTolerance ?? 1;
+    const n = p.participants?.length ?? c.agents.filter((_, i) => ctx.network.isAlive(i)).length;
+    check(n >= 3 * f + 1, 'run.faultTolerance', byzantineSizeRule(f, n));
+  }
+  if (!c.network) c.attach(ctx.network);
+  const manager = new ConsensusManager(c, { defaultAlgorithm: p.algorithm, rng: ctx.rng });
+  manager.registerAlgorithm(p.algorithm, algorithm);
+  const first = ctx.network.messagesSent;
+  ctx.onProgress?.(0);
+  const full = manager.requestConsensus(p.proposal ?? { proposalId: 'proposal-1' }, {
+    algorithm: p.algorithm,
+    timeoutMs: p.timeoutMs ?? 30_000,
+    participants: p.participants,
+  });
+  ctx.onProgress?.(1);
+  const { records, agreement, ...metadata } = full.metadata as Record<string, unknown>;
+  const summary: ConsensusSummary = {
+    kind: 'consensus',
+    result: { ...full, metadata },
+    messages: ctx.network.messagesSent - first,
+  };
+  if (records) summary.records = records as AgentRecord[];
+  if (agreement) summary.agreement = agreement as AgreementVerdict;
+  return JSON.parse(JSON.stringify(summary)) as ConsensusSummary;
+}
+
+/** A scenario's `run` block for `kind: 'rumor'`. */
+export interface RumorRunParams {
+  mode: RumorMode;
+  fanout?: number;
+  /** Starting agent id (swarm mode). */
+  origin?: string;
+  maxRounds?: number;
+  /** Aggregate mode: this many agents, full mesh, no swarm. */
+  agentCount?: number;
+}
+
+export interface RumorSummary {
+  kind: 'rumor';
+  mode: RumorMode;
+  fanout: number;
+  agents: number;
+  origin: string | number;
+  rounds: number;
+  informed: number;
+  allInformed: boolean;
+  informedPerRound: number[];
+  /** The mean-field recursion's expected informed count per round, for the convergence plot. */
+  meanField: number[];
+  crashed: number;
+  droppers: number;
+  contacts: number;
+}
+
+/** Checks an untrusted rumor `run` block (paths such as `run.fanout`). */
+export function validateRumorParams(x: unknown): RumorRunParams {
+  check(isObject(x), 'run', 'must be an object');
+  check(RUMOR_MODES.includes(x.mode as RumorMode), 'run.mode', "must be 'push', 'pull' or 'push-pull'");
+  if (x.fanout !== undefined) wholeNumber(x.fanout, 'run.fanout', 1, MAX_AGGREGATE_AGENTS);
+  if (x.maxRounds !== undefined) wholeNumber(x.maxRounds, 'run.maxRounds', 1, MAX_ROUNDS);
+  if (x.agentCount !== undefined) wholeNumber(x.agentCount, 'run.agentCount', 1, MAX_AGGREGATE_AGENTS);
+  if (x.origin !== undefined) {
+    check(typeof x.origin === 'string' && x.origin.length > 0, 'run.origin', 'must be an agent id');
+    check(
+      x.agentCount === undefined,
+      'run.origin',
+      'must be left out when run.agentCount is given (aggregate mode has no agent ids)',
+    );
+  }
+  return x as unknown as RumorRunParams;
+}
+
+/** Above this many contacts per round the run traces rounds only, not every contact. */
+export const MAX_TRACED_CONTACTS_PER_ROUND = 20_000;
+
+/**
+ * The scenario runner's rumor run: on the swarm (its topology, crashed agents,
+ * malicious agents dropping the rumor) or, with `agentCount`, on an aggregate full
+ * mesh of up to 2 million agents. One round lasts the network's `latencyMsMax`.
+ */
+export function runRumor(ctx: RunContext, params: RumorRunParams): RumorSummary {
+  const p = validateRumorParams(params);
+  const c = ctx.coordinator;
+  const aggregate = p.agentCount !== undefined;
+  const n = aggregate ? (p.agentCount as number) : c.size;
+  check(n >= 1, 'run', 'needs at least one agent');
+  const fanout = p.fanout ?? 1;
+  let start = 0;
+  if (p.origin !== undefined) {
+    if (!c.has(p.origin)) throw new ValidationError('run.origin', `no agent "${p.origin}" in the swarm`);
+    start = c.index(p.origin);
+  }
+  const crashed = new Uint8Array(n);
+  const droppers = new Uint8Array(n);
+  if (!aggregate) {
+    c.agents.forEach((a, i) => {
+      if (a.behaviour === 'silent' || !ctx.network.isAlive(i)) crashed[i] = 1;
+      else if (MALICIOUS_BEHAVIOURS.includes(a.behaviour as never)) droppers[i] = 1;
+    });
+    check(crashed[start] === 0, 'run.origin', 'the starting agent must be alive');
+  }
+  const graph = !aggregate && c.linkCount > 0 ? toCsr(c.agents.map((_, i) => c.neighbourIndices(i))) : undefined;
+  const roundMs = Math.max(1, ctx.network.config.latencyMsMax);
+  const t0 = ctx.network.now;
+  const traceContacts = n * fanout <= MAX_TRACED_CONTACTS_PER_ROUND;
+  const run = new RumorSpreading({ mode: p.mode, fanout }).start({
+    agentCount: n,
+    start,
+    rng: ctx.rng,
+    crashed,
+    droppers,
+    graph,
+    onContact: traceContacts
+      ? (r, from, to, informed) => ctx.trace.engine(t0 + r * roundMs, 'gossipContact', from, to, { informed })
+      : undefined,
+  });
+  const maxRounds = p.maxRounds ?? MAX_ROUNDS;
+  const informedPerRound = [run.informed];
+  let contacts = 0;
+  let stalled = 0;
+  while (!run.done && run.round < maxRounds && stalled < 100 && !ctx.shouldStop?.()) {
+    const s = run.step();
+    contacts += s.contacts;
+    stalled = s.newlyInformed === 0 ? stalled + 1 : 0;
+    informedPerRound.push(s.informed);
+    ctx.trace.engine(t0 + s.round * roundMs, 'roundEnd', -1, -1, {
+      round: s.round,
+      informed: s.informed,
+      newlyInformed: s.newlyInformed,
+    });
+    ctx.onProgress?.(s.informed / n);
+  }
+  const live = n - crashed.reduce((a, b) => a + b, 0);
+  return {
+    kind: 'rumor',
+    mode: p.mode,
+    fanout,
+    agents: n,
+    origin: aggregate ? start : c.agents[start].id,
+    rounds: run.round,
+    informed: run.informed,
+    allInformed: run.informed === live,
+    informedPerRound,
+    meanField: meanFieldRumor({ n: live, mode: p.mode, fanout, maxRounds: Math.max(run.round, 1) }),
+    crashed: n - live,
+    droppers: droppers.reduce((a, b) => a + b, 0),
+    contacts,
+  };
+}
