@@ -98,9 +98,9 @@ export function validateConsensusParams(x: unknown): ConsensusRunParams {
   }
   if (x.participants !== undefined) {
     check(Array.isArray(x.participants), 'run.participants', 'must be a list of agent ids');
-    x.participants.forEach((p, i) =>
-      check(typeof p === 'string' && p.length > 0, `run.participants[${i}]`, 'must be an agent id'),
-    );
+    x.participants.forEach((p, i) => {
+      check(typeof p === 'string' && p.length > 0, `run.participants[${i}]`, 'must be an agent id');
+    });
     check(
       new Set(x.participants).size === x.participants.length,
       'run.participants',
