@@ -127,9 +127,13 @@ export class SwarmCoordinator {
     check(Number.isInteger(j) && j >= 0 && j < n, 'links', `${j} is not an agent index (0..${n - 1})`);
     check(i !== j, 'links', `an agent cannot link to itself (${this.list[i]?.id})`);
     if (insert(this.adj[i], j)) {
+      if (this.linkTotal + 1 > MAX_LINKS) {
+        // Undo before throwing: the link used to stay, leaving the swarm over its limit.
+        remove(this.adj[i], j);
+        checkLimit('MAX_LINKS', MAX_LINKS, this.linkTotal + 1);
+      }
       insert(this.adj[j], i);
       this.linkTotal++;
-      checkLimit('MAX_LINKS', MAX_LINKS, this.linkTotal);
     }
   }
 

@@ -27,8 +27,17 @@ describe('canonicalJson', () => {
   });
 
   it('sorts nested keys, Map entries and Set members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ y: 1, x: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"x":2,"y":1}]},"b":1}');
-    expect(canonicalJson(new Map([['b', 1], ['a', { z: 1, y: 2 }]]))).toBe('{"a":{"y":2,"z":1},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [{ y: 1, x: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[{"x":2,"y":1}]},"b":1}',
+    );
+    expect(
+      canonicalJson(
+        new Map([
+          ['b', 1],
+          ['a', { z: 1, y: 2 }],
+        ]),
+      ),
+    ).toBe('{"a":{"y":2,"z":1},"b":1}');
     expect(canonicalJson({ s: new Set(['c', 'a', 'b']) })).toBe('{"s":["a","b","c"]}');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LimitError, ValidationError } from '../../../src/engine/core/errors';
-import { MAX_AGENTS } from '../../../src/engine/core/limits';
+import { MAX_AGENTS, MAX_LINKS } from '../../../src/engine/core/limits';
 import { Prng } from '../../../src/engine/core/prng';
 import { makeAgent, SwarmCoordinator } from '../../../src/engine/core/swarmCoordinator';
 import { DEFAULT_NETWORK } from '../../../src/engine/network/faults';
@@ -143,6 +143,24 @@ describe('links', () => {
     expect(s.neighbours('agent-4')).toEqual([]);
     expect(s.areLinked('agent-1', 'agent-4')).toBe(false);
     expect(s.areLinked('agent-5', 'agent-1')).toBe(true);
+  });
+
+  it('MAX_LINKS: the link over the limit is refused with a LimitError and not kept', () => {
+    // A 2000-agent mesh holds 1 999 000 links; a new agent can add 1000 more before the limit.
+    const s = SwarmCoordinator.fromTopology({ kind: 'mesh' }, 2000, new Prng(1));
+    s.addAgent();
+    const room = MAX_LINKS - s.linkCount;
+    for (let i = 0; i < room; i++) s.link(2000, i);
+    const e = caught(() => s.link(2000, room));
+    expect(e).toBeInstanceOf(LimitError);
+    expect((e as LimitError).limit).toBe('MAX_LINKS');
+    expect((e as LimitError).actual).toBe(MAX_LINKS + 1);
+    expect(s.linkCount).toBe(MAX_LINKS);
+    expect(s.neighbourIndices(2000).length).toBe(room);
+    expect(s.neighbourIndices(room)).not.toContain(2000);
+    // An existing link is still a no-op, not a limit breach.
+    s.link(0, 1);
+    expect(s.linkCount).toBe(MAX_LINKS);
   });
 
   it('rejects a self-link and links to unknown agents, without changing anything', () => {
