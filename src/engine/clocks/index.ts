@@ -1,4 +1,6 @@
 export { LamportClock } from './lamportClock';
+/** The vector clock functions as one namespace (`vectorClock.merge(a, b)`), for barrels where `merge` alone is ambiguous. */
+export * as vectorClock from './vectorClock';
 export {
   type ClockEntryComparison,
   type ClockOrder,
