@@ -32,7 +32,7 @@ describe('canonicalJson', () => {
     );
     expect(
       canonicalJson(
-        new Map([
+        new Map<string, unknown>([
           ['b', 1],
           ['a', { z: 1, y: 2 }],
         ]),
