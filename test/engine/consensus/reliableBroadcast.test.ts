@@ -116,7 +116,7 @@ describe('Bracha reliable broadcast of votes on the network', () => {
     expect(simulate(77, s).trace.hash()).toBe(simulate(77, s).trace.hash());
   });
 
-  const small = FULL ? 10_000 : 300;
+  const small = FULL ? 10_000 : 1000;
   it(`safety: ${small} seeded runs, n 4..13, at most f malicious with random behaviours and delays ⇒ honest agents agree`, () => {
     let decidedRuns = 0;
     const found = findCounterexample({
@@ -133,7 +133,7 @@ describe('Bracha reliable broadcast of votes on the network', () => {
     expect(decidedRuns).toBeGreaterThan(0.8 * small);
   });
 
-  const large = FULL ? 200 : 20;
+  const large = FULL ? 200 : 50;
   it(`safety: ${large} seeded runs with n up to 31`, () => {
     const found = findCounterexample({
       run: (seed) => simulate(seed, randomScenario(seed, 14, 31)).out.agreement,
