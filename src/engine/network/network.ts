@@ -1,5 +1,5 @@
 import { check, checkLimit } from '../core/errors';
-import { MAX_LATENCY_MS, MAX_SIM_TIME_MS } from '../core/limits';
+import { MAX_AGENTS, MAX_LATENCY_MS, MAX_SIM_TIME_MS } from '../core/limits';
 import type { Prng } from '../core/prng';
 import type { Trace } from '../trace/trace';
 import { EventQueue } from './eventQueue';
@@ -44,6 +44,9 @@ export class Network {
     private readonly rng: Prng,
     readonly trace: Trace,
   ) {
+    // Typed arrays are sized by it: a bad count was a RangeError, a huge one a huge allocation.
+    check(Number.isInteger(agentCount) && agentCount >= 0, 'network.agentCount', 'must be a whole number ≥ 0');
+    checkLimit('MAX_AGENTS', MAX_AGENTS, agentCount);
     check(config.latencyMsMin >= 0, 'network.latencyMsMin', 'must be ≥ 0');
     check(config.latencyMsMax >= config.latencyMsMin, 'network.latencyMsMax', 'must be ≥ latencyMsMin');
     check(Number.isInteger(config.latencyMsMin), 'network.latencyMsMin', 'latencies are whole ms');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LimitError, ValidationError } from '../../../src/engine/core/errors';
-import { MAX_LATENCY_MS, MAX_SIM_TIME_MS } from '../../../src/engine/core/limits';
+import { MAX_AGENTS, MAX_LATENCY_MS, MAX_SIM_TIME_MS } from '../../../src/engine/core/limits';
 import { Prng } from '../../../src/engine/core/prng';
 import { DEFAULT_NETWORK, type NetworkConfig } from '../../../src/engine/network/faults';
 import { Network } from '../../../src/engine/network/network';
@@ -432,6 +432,17 @@ describe('configuration and limits', () => {
       expect(e, JSON.stringify(config)).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).field, JSON.stringify(config)).toBe(field);
     }
+  });
+
+  it('rejects a bad agent count with the field, and one over MAX_AGENTS with a LimitError', () => {
+    for (const n of [-1, 2.5, Number.NaN]) {
+      const e = caught(() => new Network(n, DEFAULT_NETWORK, new Prng(1), new Trace()));
+      expect((e as ValidationError).field, String(n)).toBe('network.agentCount');
+    }
+    const e = caught(() => new Network(MAX_AGENTS + 1, DEFAULT_NETWORK, new Prng(1), new Trace()));
+    expect(e).toBeInstanceOf(LimitError);
+    expect((e as LimitError).limit).toBe('MAX_AGENTS');
+    expect(new Network(0, DEFAULT_NETWORK, new Prng(1), new Trace()).run()).toBe(0);
   });
 
   it('MAX_LATENCY_MS: a latency over the limit is a LimitError naming it, not a huge allocation', () => {
