@@ -315,9 +315,21 @@ export class ConsensusManager {
     const net = this.network();
     const allIn = session.votes.filter((v) => session.participants.has(v.agentId)).length === ids.length;
     const openAtDeadline = decidedAt < 0 && !allIn && !algorithm.decidesAtDeadline;
-    const result = algorithm.evaluate(this.input(proposalId, ids, session.votes));
+    const votedAt = decidedAt >= 0 ? decidedAt : startMs + timeoutMs;
+    // Round-based algorithms (gossip) run after the votes are in, one network hop per round.
+    const hopMs = net.config.latencyMsMax;
+    let rounds = 0;
+    const addr = ids.map((id) => this.coordinator.index(id));
+    const result = algorithm.evaluate({
+      ...this.input(proposalId, ids, session.votes),
+      onContact: (r, from, to) => net.trace.engine(votedAt + (r - 1) * hopMs, 'gossipContact', addr[from], addr[to]),
+      onRound: (r, detail) => {
+        rounds = r;
+        net.trace.engine(votedAt + r * hopMs, 'roundEnd', requester, -1, { proposalId, ...detail });
+      },
+    });
     const decision: Decision = openAtDeadline ? 'timeout' : result.decision;
-    const durationMs = decidedAt >= 0 ? decidedAt - startMs : timeoutMs;
+    const durationMs = votedAt - startMs + rounds * hopMs;
     net.trace.engine(startMs + durationMs, 'decided', requester, -1, { proposalId, decision });
     return {
       ...result,

@@ -187,7 +187,19 @@ export class GossipProtocol implements ConsensusAlgorithm {
     const ids = [...input.participants];
     const initial = Int8Array.from(ids.map((id) => encode(t.counted.get(id)?.vote ?? 'abstain', `votes.${id}`)));
     const rng = input.rng ?? new Prng(1);
-    const result = this.run(ids, initial, this.threshold, { rng, neighbours: input.neighbours }, t.ignored);
+    const onRound = input.onRound;
+    const result = this.run(
+      ids,
+      initial,
+      this.threshold,
+      {
+        rng,
+        neighbours: input.neighbours,
+        onContact: input.onContact,
+        onRound: onRound ? (s) => onRound(s.round, { ...s }) : undefined,
+      },
+      t.ignored,
+    );
     return { ...result, proposalId: input.proposalId };
   }
 

@@ -60,6 +60,9 @@ export interface EvaluateInput {
   rng?: Prng;
   /** Topology neighbours of a participant (gossip); a full mesh when absent. */
   neighbours?: (agentId: string) => readonly string[];
+  /** Round-based algorithms report contacts (participant positions) and round ends, for the trace. */
+  onContact?: (round: number, from: number, to: number) => void;
+  onRound?: (round: number, detail: Record<string, unknown>) => void;
 }
 
 /**

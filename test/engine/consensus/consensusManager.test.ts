@@ -137,6 +137,18 @@ describe('ConsensusManager', () => {
     expect(run()).toEqual(r);
   });
 
+  it('gossip through the manager traces every contact and round end, one network hop per round', () => {
+    const { c, trace } = swarm(10, { 7: { policy: against }, 8: { policy: against }, 9: { policy: against } });
+    const manager = new ConsensusManager(c, { rng: new Prng(5) });
+    const r = manager.requestConsensus({ proposalId: 'g' }, { algorithm: 'gossip' });
+    const events = decodeAll(trace.columns()).filter((e) => e.kind === 'engine');
+    const rounds = r.metadata.roundsCompleted as number;
+    expect(events.filter((e) => e.name === 'roundEnd')).toHaveLength(rounds);
+    expect(events.filter((e) => e.name === 'gossipContact').length).toBeGreaterThanOrEqual(rounds * 3);
+    const votesIn = Math.max(...events.filter((e) => e.name === 'voteDelivered').map((e) => e.t));
+    expect(r.durationMs).toBe(votesIn + rounds * 50);
+  });
+
   it('byzantine on the network: f = 1, 4 agents, one equivocator ⇒ honest agents agree and decide', () => {
     const { c } = swarm(4, { 3: { behaviour: 'equivocate' } });
     const r = new ConsensusManager(c).requestConsensus({ proposalId: 'b' }, { algorithm: 'byzantine' });
