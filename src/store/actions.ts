@@ -5,7 +5,9 @@
 import { WorkerAbortedError } from '../worker/client';
 import type { RunFailure } from '../worker/protocol';
 import { useStore } from './index';
+import { pause } from './playback';
 import { simClient } from './simClient';
+import { buildTraceIndex } from './traceIndex';
 
 let runController: AbortController | undefined;
 let topologyToken = 0;
@@ -32,6 +34,7 @@ export async function refreshTopology(): Promise<void> {
 /** Runs the current scenario in the worker, with progress; a second call cancels the first. */
 export async function runScenario(): Promise<void> {
   runController?.abort();
+  pause();
   const controller = new AbortController();
   runController = controller;
   const { scenario } = useStore.getState();
@@ -42,9 +45,18 @@ export async function runScenario(): Promise<void> {
   try {
     const result = await simClient().run(scenario, {}, onProgress, { signal: controller.signal });
     if (runController !== controller) return;
-    if (result.ok)
-      useStore.setState({ runStatus: 'done', runProgress: 1, summary: result.summary, trace: result.trace });
-    else useStore.setState({ runStatus: 'failed', failure: result.failure });
+    if (result.ok) {
+      const traceIndex = buildTraceIndex(result.trace, result.summary.agents);
+      useStore.setState({
+        runStatus: 'done',
+        runProgress: 1,
+        summary: result.summary,
+        trace: result.trace,
+        traceIndex,
+      });
+      // Show the outcome first; the player can go back to the start from there.
+      useStore.getState().setCursor(result.trace.length - 1);
+    } else useStore.setState({ runStatus: 'failed', failure: result.failure });
   } catch (error) {
     if (runController !== controller) return;
     if (error instanceof WorkerAbortedError) useStore.setState({ runStatus: 'cancelled' });

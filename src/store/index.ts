@@ -1,13 +1,19 @@
 /** The one store, made of typed slices; worker results enter through ./actions. */
 import { create } from 'zustand';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTopologySlice, type TopologySlice } from './topologySlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = ScenarioSlice & TopologySlice & RunSlice;
+export type Store = ScenarioSlice & TopologySlice & RunSlice & SelectionSlice & PlaybackSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createScenarioSlice(...a),
   ...createTopologySlice(...a),
   ...createRunSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createPlaybackSlice(...a),
+  ...createUiSlice(...a),
 }));

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { RunFailure, RunSummary, TraceColumns } from '../worker/protocol';
 import type { Store } from './index';
+import type { TraceIndex } from './traceIndex';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -10,6 +11,8 @@ export interface RunSlice {
   runProgress: number;
   summary: RunSummary | null;
   trace: TraceColumns | null;
+  /** The player's index over `trace`. */
+  traceIndex: TraceIndex | null;
   failure: RunFailure | null;
 }
 
@@ -18,5 +21,6 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = () => ({
   runProgress: 0,
   summary: null,
   trace: null,
+  traceIndex: null,
   failure: null,
 });

@@ -1,6 +1,18 @@
 import type { StateCreator } from 'zustand';
+import type { Behaviour, VotingPolicy } from '../engine/core/agent';
 import type { FieldIssue } from '../worker/protocol';
 import type { Store } from './index';
+
+/** One agent as the file writes it: every field but the id optional. */
+export interface AgentDraft {
+  id: string;
+  label?: string;
+  weight?: number;
+  capabilities?: string[];
+  behaviour?: Behaviour;
+  policy?: VotingPolicy;
+  position?: { x: number; y: number };
+}
 
 /** The builder part of a scenario, as the file format writes it. */
 export type BuilderDraft =
@@ -24,7 +36,7 @@ export interface ScenarioDraft {
   seed: number;
   topology: {
     agentCount?: number;
-    agents?: Record<string, unknown>[];
+    agents?: AgentDraft[];
     builder: BuilderDraft;
     links?: [string, string][];
   };
@@ -60,22 +72,86 @@ export const DEFAULT_SCENARIO: ScenarioDraft = {
   run: { kind: 'flood', origin: 'agent-1' },
 };
 
+interface HistoryEntry {
+  label: string;
+  scenario: ScenarioDraft;
+}
+
+/** Undo steps kept; older ones are dropped. */
+const MAX_HISTORY = 200;
+/** Edits with the same label this close together (typing in a field) undo as one. */
+const COALESCE_MS = 800;
+
 export interface ScenarioSlice {
   scenario: ScenarioDraft;
   /** Problems the worker found in `scenario`, by field path. */
   issues: FieldIssue[];
-  setScenario: (scenario: ScenarioDraft) => void;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  lastEdit: { label: string; at: number } | null;
+  /** Applies an edit as one undoable step named `label`. */
+  edit: (label: string, recipe: (scenario: ScenarioDraft) => ScenarioDraft) => void;
+  /** Replaces the whole scenario (import, lesson, reset) as one undoable step. */
+  setScenario: (scenario: ScenarioDraft, label?: string) => void;
+  undo: () => void;
+  redo: () => void;
   setBuilder: (builder: BuilderDraft) => void;
   setAgentCount: (count: number) => void;
   setSeed: (seed: number) => void;
 }
 
-export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set) => ({
+export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => ({
   scenario: DEFAULT_SCENARIO,
   issues: [],
-  setScenario: (scenario) => set({ scenario }),
-  setBuilder: (builder) => set((s) => ({ scenario: { ...s.scenario, topology: { ...s.scenario.topology, builder } } })),
+  past: [],
+  future: [],
+  lastEdit: null,
+  edit: (label, recipe) => {
+    const { scenario, past, lastEdit } = get();
+    const next = recipe(scenario);
+    if (next === scenario) return;
+    const now = Date.now();
+    const coalesce =
+      lastEdit !== null && lastEdit.label === label && now - lastEdit.at < COALESCE_MS && past.length > 0;
+    set({
+      scenario: next,
+      past: coalesce ? past : [...past, { label, scenario }].slice(-MAX_HISTORY),
+      future: [],
+      lastEdit: { label, at: now },
+    });
+  },
+  setScenario: (scenario, label = 'Replace scenario') => get().edit(label, () => scenario),
+  undo: () => {
+    const { past, future, scenario } = get();
+    const last = past.at(-1);
+    if (!last) return;
+    set({
+      scenario: last.scenario,
+      past: past.slice(0, -1),
+      future: [{ label: last.label, scenario }, ...future],
+      lastEdit: null,
+    });
+  },
+  redo: () => {
+    const { past, future, scenario } = get();
+    const next = future[0];
+    if (!next) return;
+    set({
+      scenario: next.scenario,
+      future: future.slice(1),
+      past: [...past, { label: next.label, scenario }],
+      lastEdit: null,
+    });
+  },
+  setBuilder: (builder) =>
+    get().edit('Change topology', (s) => {
+      const count = s.topology.agentCount ?? s.topology.agents?.length ?? 0;
+      return { ...s, topology: { agentCount: count, builder } };
+    }),
   setAgentCount: (agentCount) =>
-    set((s) => ({ scenario: { ...s.scenario, topology: { ...s.scenario.topology, agentCount, agents: undefined } } })),
-  setSeed: (seed) => set((s) => ({ scenario: { ...s.scenario, seed } })),
+    get().edit('Change agent count', (s) => ({
+      ...s,
+      topology: { agentCount, builder: s.topology.builder.kind === 'custom' ? { kind: 'mesh' } : s.topology.builder },
+    })),
+  setSeed: (seed) => get().edit('Change seed', (s) => ({ ...s, seed })),
 });

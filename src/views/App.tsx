@@ -1,13 +1,54 @@
 import { useEffect } from 'react';
 import { refreshTopology } from '../store/actions';
+import { commandForKey, keyOf } from '../store/commands';
 import { useStore } from '../store/index';
+import { Tabs } from './common/Tabs';
+import { Header } from './Header';
+import { HelpOverlay } from './HelpOverlay';
+import { AgentInspector } from './inspector/AgentInspector';
+import { INSPECTOR_PANELS } from './inspectors/panels';
+import { LIBRARY_PANELS } from './library/panels';
+import { NetworkPanel } from './network/NetworkPanel';
+import type { PanelDef } from './panels';
+import { PlaybackBar } from './playback/PlaybackBar';
+import { ResultsPanel } from './run/ResultsPanel';
 import { RunPanel } from './run/RunPanel';
 import { RunSummaryPanel } from './run/RunSummaryPanel';
+import { TopologyStage } from './stage/TopologyStage';
 import { SwarmControls } from './topology/SwarmControls';
-import { TopologyView } from './topology/TopologyView';
+
+const RIGHT_PANELS: PanelDef[] = [
+  { id: 'inspector', title: 'Inspector', area: 'right', component: AgentInspector },
+  { id: 'results', title: 'Results', area: 'right', component: ResultsPanel },
+  ...LIBRARY_PANELS,
+];
+const BOTTOM_PANELS: PanelDef[] = INSPECTOR_PANELS;
+
+/** Keys go to commands unless the user is typing in a field. */
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (typing && e.key !== 'Escape') return;
+      if (e.altKey) return;
+      const command = commandForKey(keyOf(e));
+      if (!command) return;
+      e.preventDefault();
+      command.perform();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 export function App() {
   const scenario = useStore((s) => s.scenario);
+  const rightTab = useStore((s) => s.rightTab);
+  const setRightTab = useStore((s) => s.setRightTab);
+  const bottomTab = useStore((s) => s.bottomTab);
+  const setBottomTab = useStore((s) => s.setBottomTab);
+  useShortcuts();
   // The drawn swarm is a view of the scenario: rebuild it (in the worker) whenever the scenario changes.
   useEffect(() => {
     void scenario;
@@ -15,21 +56,27 @@ export function App() {
   }, [scenario]);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Swarm Playground</h1>
-        <p className="tagline">Build a swarm, break the network, watch coordination happen.</p>
-      </header>
+    <div className={`app${BOTTOM_PANELS.length ? ' with-drawer' : ''}`}>
+      <Header />
       <aside className="sidebar" aria-label="Scenario">
         <SwarmControls />
         <RunPanel />
+        <NetworkPanel />
       </aside>
       <main className="stage" aria-label="Swarm view">
-        <TopologyView />
+        <TopologyStage />
+        <PlaybackBar />
       </main>
-      <aside className="details" aria-label="Results">
+      <aside className="details" aria-label="Details">
         <RunSummaryPanel />
+        <Tabs label="Details" panels={RIGHT_PANELS} active={rightTab} onChange={setRightTab} />
       </aside>
+      {BOTTOM_PANELS.length > 0 && (
+        <section className="drawer" aria-label="Inspectors">
+          <Tabs label="Inspectors" panels={BOTTOM_PANELS} active={bottomTab} onChange={setBottomTab} />
+        </section>
+      )}
+      <HelpOverlay />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { simApi } from './simApi';
 declare const self: DedicatedWorkerGlobalScope;
 
 const api = {
-  validate: simApi.validate,
+  ...simApi,
   describe(input: unknown) {
     const outcome = simApi.describe(input);
     return outcome.ok ? transfer(outcome, [outcome.topology.positions.buffer]) : outcome;

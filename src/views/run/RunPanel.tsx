@@ -1,5 +1,6 @@
 import { cancelRun, runScenario } from '../../store/actions';
 import { useStore } from '../../store/index';
+import { RunKindForm } from './RunKindForm';
 
 /** Start and cancel runs; shows progress while the worker runs. */
 export function RunPanel() {
@@ -11,7 +12,7 @@ export function RunPanel() {
   return (
     <section className="panel" aria-labelledby="run-title">
       <h2 id="run-title">Run</h2>
-      <p className="hint">Flood: the first agent tells its neighbours, who tell theirs.</p>
+      <RunKindForm />
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void runScenario()} disabled={running || hasIssues}>
           Run

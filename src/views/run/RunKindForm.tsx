@@ -1,0 +1,163 @@
+import { useStore } from '../../store/index';
+import { issueFor } from '../common/issues';
+import { NumberField } from '../common/NumberField';
+import { SelectField } from '../common/SelectField';
+
+type RunDraft = Record<string, unknown> & { kind: string };
+
+/** The parameters each run kind starts with when chosen. */
+export const RUN_DEFAULTS: Record<string, RunDraft> = {
+  flood: { kind: 'flood' },
+  quorum: { kind: 'consensus', algorithm: 'quorum', mode: 'simple' },
+  weighted: { kind: 'consensus', algorithm: 'weighted', threshold: 0.6 },
+  byzantine: { kind: 'consensus', algorithm: 'byzantine', faultTolerance: 1, numRounds: 3 },
+  'oral-messages': { kind: 'consensus', algorithm: 'oral-messages' },
+  gossip: { kind: 'consensus', algorithm: 'gossip', fanout: 3, rounds: 5, convergenceThreshold: 0.95, threshold: 0.66 },
+  rumor: { kind: 'rumor', mode: 'push-pull', fanout: 1 },
+  'replicated-state': { kind: 'replicated-state', crdtType: 'counter', operations: 40 },
+  sync: { kind: 'sync', mode: 'full', keys: 100, changedKeys: 10 },
+  delegation: { kind: 'delegation', strategy: 'least-loaded', tasks: 100 },
+};
+
+const CHOICES = [
+  { value: 'flood', label: 'Flood (broadcast)' },
+  { value: 'quorum', label: 'Consensus: quorum' },
+  { value: 'weighted', label: 'Consensus: weighted' },
+  { value: 'byzantine', label: 'Consensus: Byzantine (reliable broadcast)' },
+  { value: 'oral-messages', label: 'Byzantine generals (oral messages)' },
+  { value: 'gossip', label: 'Gossip vote' },
+  { value: 'rumor', label: 'Rumor spreading' },
+  { value: 'replicated-state', label: 'Replicated CRDT state' },
+  { value: 'sync', label: 'State synchronisation' },
+  { value: 'delegation', label: 'Task delegation' },
+];
+
+export const choiceOf = (run: RunDraft) => (run.kind === 'consensus' ? String(run.algorithm) : run.kind);
+
+/** Chooses what to run and edits its parameters; problems show next to the field they concern. */
+export function RunKindForm() {
+  const run = useStore((s) => s.scenario.run) as RunDraft;
+  const issues = useStore((s) => s.issues);
+  const edit = useStore((s) => s.edit);
+  const set = (key: string) => (value: unknown) =>
+    edit('Change run parameters', (s) => ({ ...s, run: { ...s.run, [key]: value } }));
+  const num = (
+    key: string,
+    label: string,
+    opts: { min?: number; max?: number; step?: number; integer?: boolean; fallback: number },
+  ) => (
+    <NumberField
+      label={label}
+      value={typeof run[key] === 'number' ? (run[key] as number) : opts.fallback}
+      min={opts.min}
+      max={opts.max}
+      step={opts.step}
+      integer={opts.integer}
+      error={issueFor(issues, `run.${key}`)}
+      onChange={set(key)}
+    />
+  );
+  const choice = choiceOf(run);
+  return (
+    <div className="run-form">
+      <SelectField
+        label="What to run"
+        value={choice}
+        options={CHOICES}
+        onChange={(c) => edit('Choose run', (s) => ({ ...s, run: RUN_DEFAULTS[c] }))}
+      />
+      {choice === 'quorum' && (
+        <SelectField
+          label="Quorum"
+          value={String(run.mode ?? 'simple')}
+          options={[
+            { value: 'simple', label: 'Simple majority (> 50 %)' },
+            { value: 'supermajority', label: 'Supermajority (≥ 2/3)' },
+            { value: 'unanimous', label: 'Unanimous' },
+          ]}
+          onChange={set('mode')}
+        />
+      )}
+      {choice === 'weighted' &&
+        num('threshold', 'Threshold (share of weight)', { min: 0, max: 1, step: 0.05, fallback: 0.6 })}
+      {choice === 'byzantine' && (
+        <>
+          {num('faultTolerance', 'Fault tolerance f', { min: 0, integer: true, fallback: 1 })}
+          {num('numRounds', 'Rounds', { min: 1, integer: true, fallback: 3 })}
+        </>
+      )}
+      {choice === 'gossip' && (
+        <>
+          {num('fanout', 'Fanout', { min: 1, integer: true, fallback: 3 })}
+          {num('rounds', 'Rounds', { min: 1, integer: true, fallback: 5 })}
+          {num('convergenceThreshold', 'Convergence threshold', { min: 0, max: 1, step: 0.01, fallback: 0.95 })}
+          {num('threshold', 'Approval threshold', { min: 0, max: 1, step: 0.01, fallback: 0.66 })}
+        </>
+      )}
+      {choice === 'rumor' && (
+        <>
+          <SelectField
+            label="Mode"
+            value={String(run.mode)}
+            options={['push', 'pull', 'push-pull'] as const}
+            onChange={set('mode')}
+          />
+          {num('fanout', 'Fanout', { min: 1, integer: true, fallback: 1 })}
+          <NumberField
+            label="Aggregate agents (no topology; blank = the swarm)"
+            value={typeof run.agentCount === 'number' ? run.agentCount : 0}
+            min={0}
+            max={2_000_000}
+            integer
+            error={issueFor(issues, 'run.agentCount')}
+            onChange={(n) =>
+              edit('Change run parameters', (s) => {
+                const { agentCount: _old, ...rest } = s.run;
+                return { ...s, run: n > 0 ? { ...rest, agentCount: n } : rest } as typeof s;
+              })
+            }
+          />
+        </>
+      )}
+      {choice === 'replicated-state' && (
+        <>
+          <SelectField
+            label="CRDT type"
+            value={String(run.crdtType)}
+            options={['counter', 'pn-counter', 'set', 'or-set', 'map', 'register'] as const}
+            onChange={set('crdtType')}
+          />
+          {num('operations', 'Operations', { min: 0, integer: true, fallback: 40 })}
+        </>
+      )}
+      {choice === 'sync' && (
+        <>
+          <SelectField
+            label="Mode"
+            value={String(run.mode)}
+            options={['full', 'delta', 'version-query'] as const}
+            onChange={set('mode')}
+          />
+          {num('keys', 'Keys', { min: 1, integer: true, fallback: 100 })}
+          {num('changedKeys', 'Changed keys', { min: 0, integer: true, fallback: 10 })}
+        </>
+      )}
+      {choice === 'delegation' && (
+        <>
+          <SelectField
+            label="Strategy"
+            value={String(run.strategy)}
+            options={['round-robin', 'least-loaded', 'capability', 'weighted', 'consistent-hash'] as const}
+            onChange={set('strategy')}
+          />
+          {num('tasks', 'Tasks', { min: 1, integer: true, fallback: 100 })}
+        </>
+      )}
+      {issueFor(issues, 'run') && !issues.some((i) => /^run\.[a-zA-Z]+$/.test(i.field) && i.field !== 'run.kind') && (
+        <p className="field-error" role="alert">
+          {issueFor(issues, 'run')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useRef } from 'react';
+import type { DrawnTopology } from '../../worker/protocol';
+import { currentFrame, onFrameChange } from './frame';
+import { agentRadius } from './geometry';
+import { COLOURS, MARK_GLYPH, markColour } from './palette';
+
+interface Props {
+  topology: DrawnTopology;
+  positions: Float64Array;
+  transform: { k: number; x: number; y: number };
+  selected: ReadonlySet<number>;
+  connectLine: { from: number; to: { x: number; y: number } } | null;
+}
+
+const diamond = (r: number) => `M0,${-r * 1.25}L${r * 1.25},0L0,${r * 1.25}L${-r * 1.25},0Z`;
+
+/**
+ * SVG renderer for swarms up to a few hundred agents. React renders the
+ * structure; the per-frame state (agent marks, messages in flight) is applied
+ * imperatively so playback never re-renders React.
+ */
+export function SvgSwarm({ topology, positions: p, transform, selected, connectLine }: Props) {
+  const agentsRef = useRef<SVGGElement>(null);
+  const dotsRef = useRef<SVGGElement>(null);
+  const n = topology.agents.length;
+  const r = agentRadius(n);
+
+  useEffect(() => {
+    const draw = () => {
+      const frame = currentFrame(n);
+      const groups = agentsRef.current?.children;
+      if (groups) {
+        for (let i = 0; i < groups.length; i++) {
+          const g = groups[i] as SVGGElement;
+          const mark = frame.marks?.[i] ?? 'idle';
+          const crashed = frame.crashed?.[i] ?? false;
+          const shape = g.firstElementChild as SVGElement;
+          shape.setAttribute('fill', crashed ? COLOURS.crashed : markColour(mark));
+          g.dataset.mark = crashed ? 'crashed' : mark;
+          const glyph = g.querySelector('text.glyph');
+          if (glyph) glyph.textContent = crashed ? '×' : MARK_GLYPH[mark];
+        }
+      }
+      drawDots(dotsRef.current, frame.flights, p, Math.max(2, r / 3));
+    };
+    draw();
+    return onFrameChange(draw);
+  }, [n, p, r]);
+
+  return (
+    <svg
+      className="stage-svg"
+      role="img"
+      aria-label={`Swarm of ${n} agents and ${topology.links.length} links${topology.connected ? '' : ' (not connected)'}`}
+      data-testid="topology-svg"
+    >
+      <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
+        <g className="links">
+          {topology.links.map(([a, b]) => (
+            <line key={`${a}-${b}`} x1={p[2 * a]} y1={p[2 * a + 1]} x2={p[2 * b]} y2={p[2 * b + 1]} />
+          ))}
+        </g>
+        {connectLine && (
+          <line
+            className="connect-line"
+            x1={p[2 * connectLine.from]}
+            y1={p[2 * connectLine.from + 1]}
+            x2={connectLine.to.x}
+            y2={connectLine.to.y}
+          />
+        )}
+        <g ref={agentsRef} className="agents">
+          {topology.agents.map((agent, i) => {
+            const malicious = agent.behaviour !== 'honest';
+            return (
+              <g
+                key={agent.id}
+                transform={`translate(${p[2 * i]},${p[2 * i + 1]})`}
+                className={`agent${malicious ? ' malicious' : ''}${selected.has(i) ? ' selected' : ''}`}
+                data-agent={agent.id}
+              >
+                {malicious ? <path d={diamond(r)} fill={COLOURS.idle} /> : <circle r={r} fill={COLOURS.idle} />}
+                {malicious && r >= 7 && (
+                  <text className="badge" x={r * 0.9} y={-r * 0.9}>
+                    ⚠
+                  </text>
+                )}
+                {r >= 7 && <text className="glyph" />}
+                <title>{`${agent.label}${malicious ? ` — malicious (${agent.behaviour})` : ''}`}</title>
+              </g>
+            );
+          })}
+        </g>
+        <g ref={dotsRef} className="dots" />
+      </g>
+    </svg>
+  );
+}
+
+/** Keeps one <circle> per message in flight, reusing elements between frames. */
+function drawDots(
+  layer: SVGGElement | null,
+  flights: ReturnType<typeof currentFrame>['flights'],
+  p: Float64Array,
+  r: number,
+) {
+  if (!layer) return;
+  while (layer.childElementCount < flights.length) {
+    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+    dot.setAttribute('r', String(r));
+    layer.appendChild(dot);
+  }
+  const dots = layer.children;
+  for (let i = 0; i < dots.length; i++) {
+    const dot = dots[i] as SVGCircleElement;
+    const f = flights[i];
+    if (!f) {
+      dot.setAttribute('visibility', 'hidden');
+      continue;
+    }
+    const x = p[2 * f.from] + (p[2 * f.to] - p[2 * f.from]) * f.progress;
+    const y = p[2 * f.from + 1] + (p[2 * f.to + 1] - p[2 * f.from + 1]) * f.progress;
+    dot.setAttribute('visibility', 'visible');
+    dot.setAttribute('cx', String(x));
+    dot.setAttribute('cy', String(y));
+    dot.setAttribute('fill', f.delivered ? COLOURS.message : COLOURS.dropped);
+  }
+}

@@ -1,0 +1,181 @@
+import { select } from 'd3-selection';
+import { type ZoomBehavior, zoom, zoomIdentity } from 'd3-zoom';
+import { type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { addAgentAt, moveAgentTo, toggleLinkBetween } from '../../store/editing';
+import { useStore } from '../../store/index';
+import { CanvasSwarm } from './CanvasSwarm';
+import { agentIndex, agentRadius, fitTransform, hitAgent, type Point, toWorld } from './geometry';
+import { SvgSwarm } from './SvgSwarm';
+
+/** Above this many agents the canvas renderer takes over from SVG. */
+export const SVG_MAX_AGENTS = 500;
+
+type Press =
+  | { agent: number; start: Point; shift: boolean; moved: boolean }
+  | { agent: -1; start: Point; moved: boolean };
+
+/**
+ * The editable swarm: zoom and pan (d3-zoom), select (click, shift-click), move
+ * (drag), connect or disconnect (shift-drag from one agent to another), add
+ * (double-click on empty space). Hit testing is geometric, so both renderers
+ * behave the same.
+ */
+export function TopologyStage() {
+  const topology = useStore((s) => s.topology);
+  const selectedIds = useStore((s) => s.selected);
+  const fitRequest = useStore((s) => s.fitRequest);
+  const container = useRef<HTMLDivElement>(null);
+  const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
+  const press = useRef<Press | null>(null);
+  const userMoved = useRef(false);
+  const [size, setSize] = useState({ width: 800, height: 600 });
+  const [transform, setTransform] = useState({ k: 1, x: 400, y: 300 });
+  const [drag, setDrag] = useState<{ agent: number; to: Point; connect: boolean } | null>(null);
+
+  const n = topology?.agents.length ?? 0;
+  const r = agentRadius(n);
+  const tree = useMemo(() => (topology ? agentIndex(topology.positions) : null), [topology]);
+  const selected = useMemo(() => {
+    const ids = new Map(topology?.agents.map((a, i) => [a.id, i]));
+    return new Set(selectedIds.map((id) => ids.get(id) ?? -1));
+  }, [topology, selectedIds]);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) =>
+      setSize({ width: entry.contentRect.width, height: entry.contentRect.height }),
+    );
+    observer.observe(el);
+    const behaviour = zoom<HTMLDivElement, unknown>()
+      .scaleExtent([0.05, 20])
+      .filter((event: Event) => event.type === 'wheel' || press.current?.agent === -1)
+      .on('zoom', (event) => {
+        if (event.sourceEvent) userMoved.current = true;
+        setTransform({ k: event.transform.k, x: event.transform.x, y: event.transform.y });
+      });
+    zoomRef.current = behaviour;
+    select(el).call(behaviour).on('dblclick.zoom', null);
+    return () => {
+      observer.disconnect();
+      select(el).on('.zoom', null);
+    };
+  }, []);
+
+  const fitToScreen = useCallback(() => {
+    const el = container.current;
+    if (!el || !topology || !zoomRef.current) return;
+    const f = fitTransform(topology.positions, size.width, size.height);
+    select(el).call(zoomRef.current.transform, zoomIdentity.translate(f.x, f.y).scale(f.k));
+  }, [topology, size]);
+
+  useEffect(() => {
+    if (!userMoved.current) fitToScreen();
+  }, [fitToScreen]);
+  const lastFitRequest = useRef(0);
+  useEffect(() => {
+    if (fitRequest > lastFitRequest.current) {
+      lastFitRequest.current = fitRequest;
+      userMoved.current = false;
+      fitToScreen();
+    }
+  }, [fitRequest, fitToScreen]);
+
+  const worldOf = (e: PointerEvent | React.MouseEvent): Point => {
+    const box = container.current?.getBoundingClientRect();
+    return toWorld(transform, { x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0) });
+  };
+  const hit = (p: Point) => (tree ? hitAgent(tree, p, r * 1.6) : -1);
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    const p = worldOf(e);
+    const agent = hit(p);
+    press.current =
+      agent >= 0 ? { agent, start: p, shift: e.shiftKey, moved: false } : { agent: -1, start: p, moved: false };
+    if (agent >= 0) e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const current = press.current;
+    if (!current) return;
+    const p = worldOf(e);
+    if (Math.hypot(p.x - current.start.x, p.y - current.start.y) * transform.k > 3) current.moved = true;
+    if (current.agent >= 0 && current.moved)
+      setDrag({ agent: current.agent, to: p, connect: 'shift' in current && current.shift });
+  };
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
+    const current = press.current;
+    press.current = null;
+    if (!current || !topology) return;
+    const p = worldOf(e);
+    const { select: setSelected, toggleSelected } = useStore.getState();
+    if (current.agent < 0) {
+      if (!current.moved) setSelected([]);
+      return;
+    }
+    const id = topology.agents[current.agent].id;
+    if (!current.moved) {
+      if (e.shiftKey) toggleSelected(id);
+      else setSelected([id]);
+    } else if (drag?.connect) {
+      const target = hit(p);
+      if (target >= 0 && target !== current.agent) toggleLinkBetween(id, topology.agents[target].id);
+      setDrag(null);
+    } else moveAgentTo(id, p);
+  };
+  const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const p = worldOf(e);
+    if (hit(p) < 0) addAgentAt(p);
+  };
+
+  // While dragging, draw the agent where the pointer is until the edited topology comes back.
+  const positions = useMemo(() => {
+    if (!topology || !drag || drag.connect) return topology?.positions ?? new Float64Array();
+    const copy = topology.positions.slice();
+    copy[2 * drag.agent] = drag.to.x;
+    copy[2 * drag.agent + 1] = drag.to.y;
+    return copy;
+  }, [topology, drag]);
+  // A new topology (the edit came back from the worker) ends any drag preview.
+  const shownTopology = useRef(topology);
+  if (shownTopology.current !== topology) {
+    shownTopology.current = topology;
+    if (drag) setDrag(null);
+  }
+
+  const connectLine = drag?.connect ? { from: drag.agent, to: drag.to } : null;
+  return (
+    <div
+      ref={container}
+      className="stage-surface"
+      role="application"
+      aria-label="Swarm editor: click to select, drag to move, shift-drag to link, double-click to add; keys N, P, M, K, C, Delete"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onDoubleClick={onDoubleClick}
+      data-testid="stage"
+    >
+      {topology &&
+        (n <= SVG_MAX_AGENTS ? (
+          <SvgSwarm
+            topology={topology}
+            positions={positions}
+            transform={transform}
+            selected={selected}
+            connectLine={connectLine}
+          />
+        ) : (
+          <CanvasSwarm
+            topology={topology}
+            positions={positions}
+            transform={transform}
+            width={size.width}
+            height={size.height}
+            selected={selected}
+            connectLine={connectLine}
+          />
+        ))}
+    </div>
+  );
+}
