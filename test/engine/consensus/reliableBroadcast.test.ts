@@ -15,6 +15,7 @@ interface Scenario {
   f: number;
   behaviours: Behaviour[];
   votes: VoteType[];
+  lossy?: boolean;
 }
 
 function simulate(seed: number, s: Scenario, record = false): { out: ReliableBroadcastOutcome; trace: Trace } {
@@ -26,8 +27,9 @@ function simulate(seed: number, s: Scenario, record = false): { out: ReliableBro
     {
       latencyMsMin: 1,
       latencyMsMax,
-      lossProbability: 0,
-      duplicationProbability: 0,
+      // Some runs lose or duplicate messages too: agreement must survive both (deciding may not).
+      lossProbability: s.lossy && rng.chance(0.3) ? 0.02 : 0,
+      duplicationProbability: rng.chance(0.3) ? 0.05 : 0,
       reorderProbability: rng.chance(0.5) ? 0.3 : 0,
     },
     rng.fork(1),
@@ -59,7 +61,7 @@ function randomScenario(seed: number, lo: number, hi: number, bad?: (f: number) 
   const behaviours: Behaviour[] = Array(n).fill('honest');
   for (const i of rng.sample(n, k)) behaviours[i] = only ?? rng.pick(MALICIOUS_BEHAVIOURS);
   const votes = Array.from({ length: n }, () => rng.pick<VoteType>(['for', 'for', 'against', 'abstain']));
-  return { n, f, behaviours, votes };
+  return { n, f, behaviours, votes, lossy: true };
 }
 
 describe('Bracha reliable broadcast of votes on the network', () => {
