@@ -366,9 +366,10 @@ export class ConsensusManager {
   }
 
   private open(proposalId: string, ids: string[]): Session {
-    const s = this.sessions.get(proposalId) ?? {
+    const s: Session = this.sessions.get(proposalId) ?? {
       participants: new Set<string>(),
       votes: [],
+      voters: new Set<string>(),
       ignored: [],
       closed: false,
     };
