@@ -8,13 +8,11 @@ describe('policyVote', () => {
   });
 
   it('rule on a proposal field; a missing field or a type mismatch gives otherwise', () => {
-    // biome-ignore lint/suspicious/noThenProperty: `then` is the VotingPolicy field name of the scenario format.
     const rule = { kind: 'rule', field: 'risk', op: '<=', value: 3, then: 'for', otherwise: 'against' } as const;
     expect(policyVote(rule, { risk: 3 }, new Prng(1))).toBe('for');
     expect(policyVote(rule, { risk: 4 }, new Prng(1))).toBe('against');
     expect(policyVote(rule, {}, new Prng(1))).toBe('against');
     expect(policyVote(rule, { risk: '2' }, new Prng(1))).toBe('against');
-    // biome-ignore lint/suspicious/noThenProperty: as above.
     const eq = { kind: 'rule', field: 'action', op: '==', value: 'deploy', then: 'for', otherwise: 'abstain' } as const;
     expect(policyVote(eq, { action: 'deploy' }, new Prng(1))).toBe('for');
   });
