@@ -124,6 +124,7 @@ export interface ReplicaMessage {
 
 const OP_TIMER = 0;
 const SYNC_TIMER = 1;
+const FLUSH_TIMER = 2;
 
 /** One random local operation for a replica of `type` (drawn from `rng`), stamped with the simulated time. */
 export function randomOp(replica: AnyReplica, rng: Prng, params: ReplicatedStateParams, nowMs: number): unknown {
@@ -175,6 +176,7 @@ class ReplicatedStateRun {
   private readonly replicas: AnyReplica[];
   private readonly clocks: VectorClock[];
   private readonly syncs: Uint32Array;
+  private readonly forwardPending: Uint8Array;
   private readonly peerLists: (readonly number[] | undefined)[] = [];
   private connected: boolean | undefined;
   private opsFired = 0;
@@ -195,13 +197,14 @@ class ReplicatedStateRun {
     this.replicas = this.ids.map((id) => createReplica(params.crdtType, id));
     this.clocks = this.ids.map(() => ({}));
     this.syncs = new Uint32Array(this.n);
+    this.forwardPending = new Uint8Array(this.n);
   }
 
   run(): ReplicatedStateSummary {
     const { network: net, rng } = this.ctx;
     net.handlers = {
       deliver: (to, from, tag, payload) => this.deliver(to, from, tag, payload as ReplicaMessage),
-      timer: (agent, timer) => (timer === OP_TIMER ? this.operate(agent) : this.sync(agent)),
+      timer: (agent, timer) => this.timer(agent, timer),
     };
     if (this.params.operations > 0)
       for (let i = 0; i < this.n; i++) {
@@ -230,6 +233,15 @@ class ReplicatedStateRun {
     const net = this.ctx.network;
     net.heal();
     for (let i = 0; i < this.n; i++) net.recover(i);
+  }
+
+  private timer(agent: number, timer: number): void {
+    if (timer === OP_TIMER) this.operate(agent);
+    else if (timer === SYNC_TIMER) this.sync(agent);
+    else {
+      this.forwardPending[agent] = 0;
+      this.sendState(agent, -1);
+    }
   }
 
   private operate(agent: number): void {
@@ -294,8 +306,12 @@ class ReplicatedStateRun {
     this.merges++;
     if (changed) this.effective++;
     trace.engine(net.now, 'merge', to, from, { clock: this.clocks[to], tag, changed });
-    // During the flush a change is pushed on at once, so one round reaches the whole swarm.
-    if (this.flushing && changed) this.sendState(to, from);
+    // During the flush a change is pushed on, so one round reaches the whole swarm; changes arriving
+    // within one maximum latency are coalesced into a single send (a mesh would otherwise cost n³ messages).
+    if (this.flushing && changed && this.forwardPending[to] === 0) {
+      this.forwardPending[to] = 1;
+      net.setTimer(to, net.config.latencyMsMax + 1, FLUSH_TIMER);
+    }
   }
 
   private sendState(agent: number, except: number): void {
