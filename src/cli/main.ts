@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describeFailure, parseArgs, runFile } from './runFile';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -22,7 +22,7 @@ function main(argv: string[]): number {
     console.error(`Cannot read ${args.file}: ${(error as Error).message}`);
     return 1;
   }
-  const outcome = runFile(text, args);
+  const outcome = await runFile(text, args);
   if (!outcome.ok) {
     console.error(describeFailure(args.file, outcome.failure));
     return 1;
@@ -32,4 +32,12 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -35,8 +35,8 @@ export type FileOutcome =
   | { ok: false; failure: RunFailure };
 
 /** Runs scenario text exactly as the worker does (same API object), for the CLI and its tests. */
-export function runFile(text: string, args: Pick<CliArgs, 'seed' | 'trace'>): FileOutcome {
-  const outcome = simApi.run(text, { seed: args.seed, record: args.trace !== undefined });
+export async function runFile(text: string, args: Pick<CliArgs, 'seed' | 'trace'>): Promise<FileOutcome> {
+  const outcome = await simApi.run(text, { seed: args.seed, record: args.trace !== undefined });
   if (!outcome.ok) return outcome;
   const events = args.trace ? decodeAll(outcome.trace) : [];
   return { ok: true, summary: outcome.summary, traceJson: { summary: outcome.summary, events } };

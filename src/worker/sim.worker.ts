@@ -15,8 +15,8 @@ const api = {
     const outcome = simApi.describe(input);
     return outcome.ok ? transfer(outcome, [outcome.topology.positions.buffer]) : outcome;
   },
-  run(input: unknown, options: RunOptions = {}, onProgress?: (fraction: number) => void) {
-    const outcome = simApi.run(input, options, onProgress);
+  async run(input: unknown, options: RunOptions = {}, onProgress?: (fraction: number) => void) {
+    const outcome = await simApi.run(input, options, onProgress);
     if (!outcome.ok) return outcome;
     const { trace } = outcome;
     return transfer(

@@ -60,7 +60,7 @@ describe('the real simulation worker', () => {
   it('gives the same hash as the API called directly in Node', async () => {
     client = new SimClient(makeWorker);
     const { simApi } = await import('../../src/worker/simApi');
-    const direct = simApi.run(scenario(40, { kind: 'small-world', k: 4, beta: 0.3 }), {});
+    const direct = await simApi.run(scenario(40, { kind: 'small-world', k: 4, beta: 0.3 }), {});
     const viaWorker = await client.run(scenario(40, { kind: 'small-world', k: 4, beta: 0.3 }), {});
     expect(direct.ok && viaWorker.ok).toBe(true);
     if (direct.ok && viaWorker.ok) expect(viaWorker.summary.traceHash).toBe(direct.summary.traceHash);

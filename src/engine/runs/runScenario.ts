@@ -70,7 +70,7 @@ export function describeScenario(scenario: Scenario): TopologyView {
  * fault plan, and hands both to the run kind's engine. Same scenario and seed ⇒
  * the same trace hash, in Node and in the browser.
  */
-export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
   const seed = options.seed ?? scenario.seed;
   check(
     Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32,
@@ -90,7 +90,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     onProgress: options.onProgress,
     shouldStop: options.shouldStop,
   };
-  const result = dispatchRun(ctx, scenario);
+  const result = await dispatchRun(ctx, scenario);
   const columns = trace.columns();
   return {
     summary: {

@@ -40,7 +40,7 @@ export const runsApi = {
   },
 
   /** Runs a scenario to the end; `onProgress` receives fractions in [0, 1]. */
-  run(input: unknown, options: RunOptions = {}, onProgress?: (fraction: number) => void): RunOutcome {
+  async run(input: unknown, options: RunOptions = {}, onProgress?: (fraction: number) => void): Promise<RunOutcome> {
     try {
       let reported = 0;
       const report = (fraction: number) => {
@@ -49,7 +49,7 @@ export const runsApi = {
           onProgress(fraction);
         }
       };
-      const { summary, trace } = runScenario(parseScenario(input), { ...options, onProgress: report });
+      const { summary, trace } = await runScenario(parseScenario(input), { ...options, onProgress: report });
       return { ok: true, summary, trace };
     } catch (error) {
       return { ok: false, failure: toFailure(error) };
