@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type AnyReplica,
-  CRDT_TYPES,
-  type CRDTType,
-  createReplica,
-  jsonKey,
-  mergeState,
-} from '../../../src/engine/crdt';
+import { CRDT_TYPES, type CRDTType, createReplica, jsonKey, mergeState } from '../../../src/engine/crdt';
 
 // ≥ 1,000 runs per property by default; FULL=1 for 10,000.
 const RUNS = process.env.FULL === '1' ? 10_000 : 1_000;
