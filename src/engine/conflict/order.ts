@@ -9,6 +9,9 @@ import { formatTimestamp, type StateVersion } from './stateVersion';
  * only for two different versions with the same stamp — the canonical text of
  * the value and of the metadata. A total order, so the winner never depends on
  * the order of the input.
+ *
+ * @example
+ * lwwOrder({ ...a, timestamp: 2 }, { ...b, timestamp: 1 }) > 0 // the later one wins
  */
 export function lwwOrder(a: StateVersion, b: StateVersion): number {
   const s = compareStamps(a, b);
