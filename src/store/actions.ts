@@ -20,7 +20,7 @@ export async function refreshTopology(): Promise<void> {
   try {
     const result = await simClient().describe(scenario);
     if (token !== topologyToken) return;
-    if (result.ok) useStore.setState({ topology: result.topology, issues: [], topologyPending: false });
+    if (result.ok) useStore.setState({ topology: result.topology, issues: result.issues, topologyPending: false });
     else useStore.setState({ issues: result.issues, topologyPending: false });
   } catch (error) {
     if (token === topologyToken && !(error instanceof WorkerAbortedError))

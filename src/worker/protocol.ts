@@ -6,12 +6,15 @@
 export type { TraceEvent } from '../engine/trace/events';
 export type { TraceColumns } from '../engine/trace/trace';
 
+import type { Warning } from '../engine/runs/advice';
 import type { TopologyView } from '../engine/runs/runScenario';
 
 export type { RunSummary, TopologyView } from '../engine/runs/runScenario';
 
 /** The swarm as drawn: the engine's topology plus layout positions (x, y interleaved). */
-export type DrawnTopology = TopologyView & { positions: Float64Array };
+export type DrawnTopology = TopologyView & { positions: Float64Array; warnings: Warning[] };
+
+export type { Warning } from '../engine/runs/advice';
 
 /** A problem with the input, as the UI shows it next to the field it names. */
 export interface FieldIssue {

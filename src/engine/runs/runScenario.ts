@@ -1,5 +1,5 @@
 import type { Agent } from '../core/agent';
-import { check } from '../core/errors';
+import { check, ValidationError } from '../core/errors';
 import { Prng } from '../core/prng';
 import { SwarmCoordinator } from '../core/swarmCoordinator';
 import { buildLinks, type TopologyBuilder } from '../core/topology';
@@ -7,6 +7,7 @@ import type { Fault } from '../network/faults';
 import { Network } from '../network/network';
 import type { Scenario, ScenarioFault } from '../scenario';
 import { Trace, type TraceColumns } from '../trace/trace';
+import { adviseScenario, type Warning } from './advice';
 import type { RunContext } from './context';
 import { dispatchRun, isAggregateRun } from './registry';
 
@@ -60,9 +61,23 @@ export function buildSwarm(scenario: Scenario, seed = scenario.seed): SwarmCoord
   return swarm;
 }
 
-export function describeScenario(scenario: Scenario): TopologyView {
+/**
+ * The swarm as drawn, plus what the engines have to say about the scenario
+ * before it runs: `problem` (it would not run, e.g. too few agents for f) and
+ * warnings. The swarm is described even when there is a problem, so the editor
+ * keeps showing what the user built.
+ */
+export function describeScenario(
+  scenario: Scenario,
+): TopologyView & { warnings: Warning[]; problem?: ValidationError } {
   const swarm = buildSwarm(scenario);
-  return { agents: [...swarm.agents], links: swarm.links(), connected: swarm.isConnected() };
+  const view = { agents: [...swarm.agents], links: swarm.links(), connected: swarm.isConnected() };
+  try {
+    return { ...view, warnings: adviseScenario(scenario, swarm) };
+  } catch (error) {
+    if (error instanceof ValidationError) return { ...view, warnings: [], problem: error };
+    throw error;
+  }
 }
 
 /**

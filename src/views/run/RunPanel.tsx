@@ -8,11 +8,19 @@ export function RunPanel() {
   const progress = useStore((s) => s.runProgress);
   const failure = useStore((s) => s.failure);
   const hasIssues = useStore((s) => s.issues.length > 0);
+  const warnings = useStore((s) => s.topology?.warnings ?? []);
   const running = status === 'running';
   return (
     <section className="panel" aria-labelledby="run-title">
       <h2 id="run-title">Run</h2>
       <RunKindForm />
+      {warnings.length > 0 && (
+        <ul className="warning-box" aria-label="Warnings" data-testid="run-warnings">
+          {warnings.map((w) => (
+            <li key={`${w.field}:${w.message}`}>{w.message}</li>
+          ))}
+        </ul>
+      )}
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void runScenario()} disabled={running || hasIssues}>
           Run

@@ -9,7 +9,9 @@ import { parseScenario } from '../../engine/scenario';
 import { layoutSwarm } from '../layout';
 import type { DrawnTopology, FieldIssue, RunFailure, RunOptions, RunSummary, TraceColumns } from '../protocol';
 
-export type DescribeOutcome = { ok: true; topology: DrawnTopology } | { ok: false; issues: FieldIssue[] };
+export type DescribeOutcome =
+  | { ok: true; topology: DrawnTopology; issues: FieldIssue[] }
+  | { ok: false; issues: FieldIssue[] };
 
 export type ValidateOutcome = { ok: true } | { ok: false; issues: FieldIssue[] };
 
@@ -32,8 +34,9 @@ export const runsApi = {
   /** Builds the scenario's swarm and lays it out, for drawing. */
   describe(input: unknown): DescribeOutcome {
     try {
-      const topology = describeScenario(parseScenario(input));
-      return { ok: true, topology: { ...topology, positions: layoutSwarm(topology) } };
+      const { problem, ...topology } = describeScenario(parseScenario(input));
+      const issues = problem ? toFailure(problem).issues : [];
+      return { ok: true, topology: { ...topology, positions: layoutSwarm(topology) }, issues };
     } catch (error) {
       return { ok: false, issues: toFailure(error).issues };
     }
