@@ -96,13 +96,13 @@ export async function runSync(ctx: RunContext, params: SyncParams): Promise<Sync
   );
   const width = String(params.keys).length;
   for (let k = 1; k <= params.keys; k++) await sync.commit(swarmId, keyName(k, width), { n: 0, key: k });
-  const baseline = await sync.fullSync(swarmId);
+  const baseline = sync.fullSync(swarmId);
   ctx.onProgress?.(0.5);
   for (const k of ctx.rng.sample(params.keys, changed)) {
     await sync.commit(swarmId, keyName(k + 1, width), { n: 1, key: k + 1 });
   }
   const run = { full: sync.fullSync, delta: sync.deltaSyncAgents, 'version-query': sync.versionQuery }[params.mode];
-  const report = await run.call(sync, swarmId);
+  const report = run.call(sync, swarmId);
   const live = ctx.coordinator.agents.map((_, i) => i).filter((i) => ctx.network.isAlive(i));
   const keys = sync.replicaKeys(0, swarmId);
   const stored = keys.map((k) => contentKey(sync.replicaOf(0, swarmId, k)));

@@ -58,7 +58,9 @@ const AE_TIMER = 1;
  * its messages, then steps the network until the exchange completes or its
  * simulated deadline passes — and returns when that is done. Seed-style calls
  * therefore read as sequential code: `await s.synchronizeState('swarm-001', 'counter')`.
- * Methods are async only because the memory provider is. Each phase of a call
+ * The swarm-wide modes (`fullSync`, `deltaSyncAgents`, `versionQuery`) and
+ * `antiEntropy` only touch the network and are synchronous; the methods that
+ * store or read the memory provider are async because it is. Each phase of a call
  * waits at most `timeoutMs`, so `synchronizeState` takes at most 2 × timeoutMs.
  *
  * @example
@@ -348,7 +350,7 @@ export class StateSynchronizer {
   // ---------------------------------------------------------------- swarm-wide modes
 
   /** Full sync: the coordinator sends every stored key to every agent ("broadcast all state"). */
-  async fullSync(swarmId: string, options: { timeoutMs?: number } = {}): Promise<ModeReport> {
+  fullSync(swarmId: string, options: { timeoutMs?: number } = {}): ModeReport {
     return this.runMode('full', swarmId, options.timeoutMs, (op) => {
       const s = this.swarmState(swarmId);
       const payload = { syncId: op.id, swarmId, changes: [...s.states.values()], currentVersion: s.version };
@@ -358,7 +360,7 @@ export class StateSynchronizer {
   }
 
   /** Delta sync over the network: each agent asks for the changes after the version it has applied. */
-  async deltaSyncAgents(swarmId: string, options: { timeoutMs?: number } = {}): Promise<ModeReport> {
+  deltaSyncAgents(swarmId: string, options: { timeoutMs?: number } = {}): ModeReport {
     return this.runMode('delta', swarmId, options.timeoutMs, (op) => {
       for (const a of op.expected) {
         const since = this.replicas.swarm(a, swarmId).appliedVersion;
@@ -368,19 +370,19 @@ export class StateSynchronizer {
   }
 
   /** Version query: each agent asks for the current version, and only when behind fetches what it lacks. */
-  async versionQuery(swarmId: string, options: { timeoutMs?: number } = {}): Promise<ModeReport> {
+  versionQuery(swarmId: string, options: { timeoutMs?: number } = {}): ModeReport {
     return this.runMode('version-query', swarmId, options.timeoutMs, (op) => {
       for (const a of op.expected)
         this.send('version-query', a, this.coordinatorIndex, 'version_query', { syncId: op.id, swarmId });
     });
   }
 
-  private async runMode(
+  private runMode(
     mode: SyncMode,
     swarmId: string,
     timeoutMs: number | undefined,
     start: (op: Extract<Op, { kind: 'mode' }>) => void,
-  ): Promise<ModeReport> {
+  ): ModeReport {
     checkName(swarmId, 'namespace');
     const timeout = timeoutMs ?? this.defaultTimeoutMs;
     checkTimeout(timeout, 'timeoutMs');

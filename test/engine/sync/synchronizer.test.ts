@@ -34,6 +34,16 @@ describe('synchronizeState (the seed examples)', () => {
     for (const n of ['request', 'response', 'conflict', 'resolved', 'broadcast', 'stored']) expect(names).toContain(n);
   });
 
+  it('after a sync every answering agent holds exactly the stored version, renumbered with the swarm version', async () => {
+    const { sync } = setup(4, 'lww');
+    for (let i = 0; i < 5; i++) sync.write('agent-2', 'swarm-001', 'config', { retries: i });
+    expect(sync.replicaOf(1, 'swarm-001', 'config')?.version).toBe(5);
+    expect(await sync.synchronizeState('swarm-001', 'config')).toBe(true);
+    const stored = await sync.getState('swarm-001', 'config');
+    expect(stored?.version).toBe(1);
+    for (let a = 0; a < 4; a++) expect(sync.replicaOf(a, 'swarm-001', 'config'), `agent ${a}`).toEqual(stored);
+  });
+
   it("the seed's counter: agent-1 42 and agent-2 45 resolve to 87 (G-Counter), and a duplicate does not count twice", async () => {
     // Every message is delivered twice: a duplicated response must not be counted again.
     const { sync } = setup(3, 'crdt', 1, new InMemoryProvider(), { duplicationProbability: 1 });
