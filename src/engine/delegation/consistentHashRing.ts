@@ -4,7 +4,10 @@ import { Hasher } from '../core/hash';
 /** Virtual nodes one agent may place on the ring. */
 export const MAX_VIRTUAL_NODES = 1024;
 
-/** A stable 32-bit hash of a string (the first lane of the trace hasher). */
+/**
+ * A stable 32-bit hash of a string (the first half of the trace hasher's digest).
+ * @example hash32('task-1') === hash32('task-1') // true, on every engine
+ */
 export function hash32(text: string): number {
   return Number.parseInt(new Hasher().string(text).hex().slice(0, 8), 16);
 }

@@ -78,7 +78,10 @@ export function validateDelegationParams(params: unknown): DelegationParams {
   return p as unknown as DelegationParams;
 }
 
-/** `count` tasks with costs and (sometimes) a required capability drawn from the run's PRNG. */
+/**
+ * `params.tasks` tasks with costs and (sometimes) a required capability drawn from the run's PRNG.
+ * @example generateTasks(ctx, { strategy: 'weighted', tasks: 2 }) // [{ id: 'task-1', cost: 57, requires: [], arrivalMs: 0, input: 1 }, …]
+ */
 export function generateTasks(ctx: RunContext, params: DelegationParams): Task[] {
   const [lo, hi] = params.taskCostMs ?? [10, 100];
   const offered = [...new Set(ctx.coordinator.agents.flatMap((a) => a.capabilities))].sort();

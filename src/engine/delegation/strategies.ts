@@ -36,7 +36,10 @@ export interface PickContext {
   state: { cursor: number; credit: Float64Array };
 }
 
-/** Whether `agent` advertises every capability `task` requires. */
+/**
+ * Whether `agent` advertises every capability `task` requires.
+ * @example isCapable(makeAgent('a', { capabilities: ['gpu', 'io'] }), { ...task, requires: ['gpu'] }) // true
+ */
 export function isCapable(agent: Agent, task: Task): boolean {
   return task.requires.every((c) => agent.capabilities.includes(c));
 }

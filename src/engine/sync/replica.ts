@@ -6,6 +6,7 @@ import { canonicalJson } from '../core/hash';
 /**
  * The clock of a version; a version without one counts as `{ [agentId]: version }`
  * (the resolver's rule for the vector strategy).
+ * @example clockOf({ ...v, agentId: 'agent-2', version: 3, metadata: {} }) // { 'agent-2': 3 }
  */
 export function clockOf(v: StateVersion): VectorClock {
   return v.metadata.vectorClock ?? { [v.agentId]: v.version };
@@ -46,6 +47,7 @@ export type MergeOutcome = 'adopted' | 'kept' | 'merged' | 'same';
  * the same writes, numbered with the swarm version.
  * For the crdt strategy the merged version number is the larger input's, not
  * max + 1, so that merging is associative and replicas agree whatever the order.
+ * @example mergeVersions(resolver, local, incoming).outcome // 'adopted' when incoming's clock is newer
  */
 export function mergeVersions(
   resolver: ConflictResolver,
