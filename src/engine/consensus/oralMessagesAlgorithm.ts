@@ -67,7 +67,9 @@ export class OralMessagesAlgorithm implements ConsensusAlgorithm {
     const hopMs = x.net.config.latencyMsMax;
     const t0 = x.net.now;
     x.net.trace.engine(t0, 'consensusRequest', x.requester, -1, { proposalId: x.proposalId, order });
-    for (const msg of run.log) {
+    // The log is in recursion order; the trace needs time order (one hop per relay), so sort by path length (stable).
+    const byHop = [...run.log].sort((a, b) => a.path.length - b.path.length);
+    for (const msg of byHop) {
       const from = generals[msg.path[msg.path.length - 1]];
       x.net.trace.engine(t0 + msg.path.length * hopMs, 'omMessage', from, generals[msg.to], {
         path: msg.path.map((g) => agents[generals[g]].id),

@@ -167,6 +167,12 @@ export function runConsensus(ctx: RunContext, params: ConsensusRunParams): Conse
   return JSON.parse(JSON.stringify(summary)) as ConsensusSummary;
 }
 
+/** Traces who learnt the rumor in `round`, so a player can colour agents as it spreads. */
+function traceNewlyInformed(ctx: RunContext, learntAt: Int32Array, round: number, t: number): void {
+  for (let i = 0; i < learntAt.length; i++)
+    if (learntAt[i] === round) ctx.trace.engine(t, 'informed', i, -1, { round });
+}
+
 /** A scenario's `run` block for `kind: 'rumor'`. */
 export interface RumorRunParams {
   mode: RumorMode;
@@ -258,6 +264,7 @@ export function runRumor(ctx: RunContext, params: RumorRunParams): RumorSummary 
       : undefined,
   });
   const maxRounds = p.maxRounds ?? MAX_ROUNDS;
+  if (traceContacts) ctx.trace.engine(t0, 'informed', start, -1, { round: 0 });
   const informedPerRound = [run.informed];
   let contacts = 0;
   let stalled = 0;
@@ -266,6 +273,7 @@ export function runRumor(ctx: RunContext, params: RumorRunParams): RumorSummary 
     contacts += s.contacts;
     stalled = s.newlyInformed === 0 ? stalled + 1 : 0;
     informedPerRound.push(s.informed);
+    if (traceContacts) traceNewlyInformed(ctx, run.learntAt, s.round, t0 + s.round * roundMs);
     ctx.trace.engine(t0 + s.round * roundMs, 'roundEnd', -1, -1, {
       round: s.round,
       informed: s.informed,

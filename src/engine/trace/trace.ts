@@ -1,4 +1,4 @@
-import { checkLimit } from '../core/errors';
+import { checkLimit, invariant } from '../core/errors';
 import { canonicalJson, Hasher } from '../core/hash';
 import { MAX_TRACE_EVENTS } from '../core/limits';
 import { DROP_REASONS, type DropReason, KIND, KIND_CODES, type PartitionDescription, type TraceEvent } from './events';
@@ -48,6 +48,7 @@ export class Trace {
   private readonly hasher = new Hasher();
   private count = 0;
   private lastString = '';
+  private lastTime = 0;
   private lastStringIndex = -1;
 
   constructor(
@@ -164,6 +165,9 @@ export class Trace {
   private push(kind: number, t: number, a: number, b: number, c: number, d: number, e: number): void {
     const i = this.count;
     if (i >= this.maxEvents) checkLimit('MAX_TRACE_EVENTS', this.maxEvents, i + 1);
+    // The player finds moments by binary search over time: a trace never goes back in time.
+    if (t < this.lastTime) invariant(false, `trace time went back from ${this.lastTime} to ${t} (${KIND_CODES[kind]})`);
+    this.lastTime = t;
     // Value indices are hashed as present/absent (the values themselves were hashed in `value`),
     // so a trace hashes the same whether or not it is recorded.
     this.hasher

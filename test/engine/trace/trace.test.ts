@@ -23,7 +23,7 @@ const EVENTS: TraceEvent[] = [
   { kind: 'timerFired', t: 900, agent: 2, timer: 7 },
   { kind: 'engine', t: 901, name: 'informed', agent: 1, peer: -1 },
   { kind: 'engine', t: 902, name: 'decided', agent: 1, peer: 4, detail: { value: 'x', votes: 3 } },
-  { kind: 'messageSent', t: 1.5, from: 0, to: 1, msg: 7, tag: 'flood', payload: null },
+  { kind: 'messageSent', t: 902.5, from: 0, to: 1, msg: 7, tag: 'flood', payload: null },
 ];
 
 /** Records an event through the Trace API (the Network records the message kinds the same way). */
@@ -67,7 +67,8 @@ function hashOf(events: readonly TraceEvent[], recordEvents = true): string {
 
 /** Variants of an event that differ from it in exactly one field. */
 function variants(e: TraceEvent): TraceEvent[] {
-  const out: TraceEvent[] = [{ ...e, t: e.t + 1 } as TraceEvent];
+  // A small time change keeps the trace in time order (a trace never goes back in time).
+  const out: TraceEvent[] = [{ ...e, t: e.t + 0.25 } as TraceEvent];
   const tweak = <K extends string>(key: K, value: unknown) => out.push({ ...e, [key]: value } as TraceEvent);
   if ('from' in e) tweak('from', e.from + 1);
   if ('to' in e) tweak('to', e.to + 1);
@@ -160,10 +161,20 @@ describe('Trace', () => {
   it('the hash depends on order, on a missing event and on an added one', () => {
     const base = hashOf(EVENTS);
     const swapped = [...EVENTS];
-    [swapped[3], swapped[4]] = [swapped[4], swapped[3]];
+    // Swap two events but keep each slot's time, so only the order of the events differs.
+    [swapped[3], swapped[4]] = [
+      { ...EVENTS[4], t: EVENTS[3].t } as TraceEvent,
+      { ...EVENTS[3], t: EVENTS[4].t } as TraceEvent,
+    ];
     expect(hashOf(swapped)).not.toBe(base);
     expect(hashOf(EVENTS.slice(0, -1))).not.toBe(base);
-    expect(hashOf([...EVENTS, EVENTS[0]])).not.toBe(base);
+    expect(hashOf([...EVENTS, { ...EVENTS[0], t: 1000 } as TraceEvent])).not.toBe(base);
+  });
+
+  it('refuses an event earlier than the one before it (the player relies on time order)', () => {
+    const trace = new Trace();
+    trace.agentCrashed(10, 0);
+    expect(() => trace.agentRecovered(9, 0)).toThrow(/went back/);
   });
 
   it('payloads hash by value, not by key order', () => {
