@@ -1,5 +1,6 @@
 /** The one store, made of typed slices; worker results enter through ./actions. */
 import { create } from 'zustand';
+import { type CounterexampleSlice, createCounterexampleSlice } from './consensus/counterexampleSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
@@ -7,7 +8,13 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTopologySlice, type TopologySlice } from './topologySlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = ScenarioSlice & TopologySlice & RunSlice & SelectionSlice & PlaybackSlice & UiSlice;
+export type Store = ScenarioSlice &
+  TopologySlice &
+  RunSlice &
+  SelectionSlice &
+  PlaybackSlice &
+  UiSlice &
+  CounterexampleSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createScenarioSlice(...a),
@@ -16,4 +23,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createPlaybackSlice(...a),
   ...createUiSlice(...a),
+  ...createCounterexampleSlice(...a),
 }));

@@ -3,6 +3,7 @@ import { refreshTopology } from '../store/actions';
 import { commandForKey, keyOf } from '../store/commands';
 import { useStore } from '../store/index';
 import { Tabs } from './common/Tabs';
+import { CONSENSUS_PANELS } from './consensus/panels';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { AgentInspector } from './inspector/AgentInspector';
@@ -21,6 +22,7 @@ const RIGHT_PANELS: PanelDef[] = [
   { id: 'inspector', title: 'Inspector', area: 'right', component: AgentInspector },
   { id: 'results', title: 'Results', area: 'right', component: ResultsPanel },
   ...LIBRARY_PANELS,
+  ...CONSENSUS_PANELS,
 ];
 const BOTTOM_PANELS: PanelDef[] = INSPECTOR_PANELS;
 

@@ -5,6 +5,7 @@
  * rejects every pending call with WorkerCrashedError and is restarted.
  */
 import { proxy, type Remote, wrap } from 'comlink';
+import type { SearchOutcome, SearchRequest } from './api/search';
 import type { RunOptions } from './protocol';
 import type { SimApi } from './sim.worker';
 import type { DescribeOutcome, RunOutcome, ValidateOutcome } from './simApi';
@@ -87,6 +88,17 @@ export class SimClient {
   ): Promise<RunOutcome> {
     const progress = onProgress ? proxy(onProgress) : undefined;
     return this.call((api) => api.run(input, runOptions, progress) as Promise<RunOutcome>, options);
+  }
+
+  /** Searches seeds for a run that breaks the scenario's property; `onProgress` gets (fraction, seeds tried). */
+  searchCounterexample(
+    input: unknown,
+    request: SearchRequest,
+    onProgress?: (fraction: number, tried: number) => void,
+    options?: CallOptions,
+  ): Promise<SearchOutcome> {
+    const progress = onProgress ? proxy(onProgress) : undefined;
+    return this.call((api) => api.searchCounterexample(input, request, progress) as Promise<SearchOutcome>, options);
   }
 
   dispose(): void {

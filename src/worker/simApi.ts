@@ -4,10 +4,12 @@
  * ./api, composed here.
  */
 import { runsApi } from './api/runs';
+import { searchApi } from './api/search';
 
 export type { DescribeOutcome, RunOutcome, ValidateOutcome } from './api/runs';
 export { toFailure } from './api/runs';
 
 export const simApi = {
   ...runsApi,
+  ...searchApi,
 };

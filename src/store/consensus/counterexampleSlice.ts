@@ -1,0 +1,24 @@
+import type { StateCreator } from 'zustand';
+import type { SearchOutcome } from '../../worker/api/search';
+import type { Store } from '../index';
+
+export type SearchStatus = 'idle' | 'searching' | 'found' | 'not-found' | 'cancelled' | 'failed';
+
+/** The "Find a counterexample" search: its state, progress and last outcome. */
+export interface CounterexampleSlice {
+  searchStatus: SearchStatus;
+  /** Fraction of the seed budget tried, in [0, 1]. */
+  searchProgress: number;
+  searchTried: number;
+  searchOutcome: SearchOutcome | null;
+  /** The seed of the counterexample the player has open, if any. */
+  openCounterexampleSeed: number | null;
+}
+
+export const createCounterexampleSlice: StateCreator<Store, [], [], CounterexampleSlice> = () => ({
+  searchStatus: 'idle',
+  searchProgress: 0,
+  searchTried: 0,
+  searchOutcome: null,
+  openCounterexampleSeed: null,
+});

@@ -1,0 +1,183 @@
+import { useId, useMemo, useState } from 'react';
+import { thresholdModel } from '../../store/consensus/thresholds';
+import { type Tally, tallyAt } from '../../store/consensus/voteTimeline';
+import { useStore } from '../../store/index';
+import { jumpToDecision } from '../../store/playback';
+import { AgreementBanner } from './AgreementBanner';
+import { ByzantineCheck } from './ByzantineCheck';
+import { ByzantineMatrix } from './ByzantineMatrix';
+import { TallyBars } from './TallyBars';
+import { type ConsensusSummary, fmt, useAgentIds, useConsensusSummary, useVoteSteps } from './useConsensusRun';
+import { WeightsTable } from './WeightsTable';
+
+/** The Consensus tab: tallies at the cursor, the decision, participants; Byzantine evidence. */
+export function ConsensusPanel() {
+  const summary = useConsensusSummary();
+  return (
+    <div className="consensus-panel">
+      <ByzantineCheck />
+      {summary ? (
+        <ConsensusRunView summary={summary} />
+      ) : (
+        <p className="hint">
+          Run a consensus scenario (quorum, weighted, Byzantine, gossip vote) to see its votes here.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ConsensusRunView({ summary }: { summary: ConsensusSummary }) {
+  const result = summary.result;
+  const meta = result.metadata;
+  const byzantine = result.algorithmUsed === 'byzantine';
+  const steps = useVoteSteps();
+  const cursor = useStore((s) => s.cursor);
+  const agentCount = useStore((s) => s.summary?.agents ?? 0);
+  const idOf = useAgentIds();
+  const weights = useWeights();
+  const addressOf = useMemo(() => {
+    const map = new Map<string, number>();
+    for (let i = 0; i < agentCount; i++) map.set(idOf(i), i);
+    return (id: unknown) => (typeof id === 'string' ? (map.get(id) ?? -1) : -1);
+  }, [agentCount, idOf]);
+  const [perspective, setPerspective] = useState<string>(String(meta.decidedBy ?? ''));
+  const model = thresholdModel(result);
+  const tally = tallyAt(steps, cursor, {
+    byzantine,
+    requester: addressOf(meta.requester),
+    perspective: addressOf(perspective || meta.decidedBy),
+    weightOf: (i) => weights(idOf(i)),
+  });
+  return (
+    <>
+      <h3 className="consensus-title">
+        {result.algorithmUsed}
+        {meta.mode ? ` (${String(meta.mode)})` : ''} — {result.participants.length} participants
+      </h3>
+      <p className="rule">{model.rule}</p>
+      {byzantine && summary.records && (
+        <PerspectivePicker
+          records={summary.records.filter((r) => r.honest).map((r) => r.agentId)}
+          value={perspective || String(meta.decidedBy)}
+          onChange={setPerspective}
+        />
+      )}
+      <TallyBars tally={tally} model={model} />
+      <TallyStatus tally={tally} summary={summary} />
+      {summary.agreement && typeof summary.agreement === 'object' && (
+        <AgreementBanner
+          agreement={summary.agreement}
+          malicious={summary.records?.filter((r) => !r.honest).length ?? 0}
+          f={Number(meta.faultTolerance ?? 1)}
+        />
+      )}
+      {result.algorithmUsed === 'weighted' && (
+        <WeightsTable participants={result.participants} weights={weights} tally={tally} addressOf={addressOf} />
+      )}
+      {!byzantine && result.algorithmUsed !== 'weighted' && (
+        <Participants participants={result.participants} tally={tally} addressOf={addressOf} />
+      )}
+      {byzantine && summary.records && <ByzantineMatrix records={summary.records} />}
+    </>
+  );
+}
+
+/** Weight per agent id as the weighted algorithm reads it: run.agentWeights, else the agent's weight, else 1. */
+function useWeights(): (id: string) => number {
+  const run = useStore((s) => s.scenario.run);
+  const topology = useStore((s) => s.topology);
+  return useMemo(() => {
+    const explicit = (run.agentWeights ?? {}) as Record<string, number>;
+    const own = new Map(topology?.agents.map((a) => [a.id, a.weight]) ?? []);
+    return (id: string) => explicit[id] ?? own.get(id) ?? 1;
+  }, [run, topology]);
+}
+
+function PerspectivePicker({
+  records,
+  value,
+  onChange,
+}: {
+  records: string[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>Tally as seen by</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {records.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function TallyStatus({ tally, summary }: { tally: Tally; summary: ConsensusSummary }) {
+  const result = summary.result;
+  const n = result.participants.length;
+  const decided = tally.decidedIndex >= 0;
+  const early = result.metadata.decidedEarly === true;
+  const roundNote = tally.round !== undefined ? ` Opinions after gossip round ${tally.round}.` : '';
+  return (
+    <div className="tally-status" aria-live="polite">
+      <p data-testid="tally-text">
+        {fmt(tally.voters)} of {n} votes counted: {tally.for} for, {tally.against} against, {tally.abstain} abstain
+        {tally.duplicates > 0 ? ` (${tally.duplicates} repeated votes ignored)` : ''}.{roundNote}
+      </p>
+      {decided ? (
+        <p className={`decision-line d-${tally.decision ?? result.decision}`} data-testid="decision">
+          Decision: <strong>{tally.decision ?? result.decision}</strong>
+          {early && (
+            <span data-testid="decided-early">
+              {' '}
+              — <strong>decided early</strong>: with {result.votesFor + result.votesAgainst + result.votesAbstain} of{' '}
+              {n} votes in ({result.votesFor} for, {result.votesAgainst} against) the outcome could no longer change, so
+              the remaining votes were not waited for.
+            </span>
+          )}
+        </p>
+      ) : (
+        <p className="decision-line pending" data-testid="decision">
+          Not decided yet at this point of the run.{' '}
+          <button type="button" onClick={jumpToDecision}>
+            Jump to the decision
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+const VOTE_CLASS = { for: 'v-for', against: 'v-against', abstain: 'v-abstain' } as const;
+
+function Participants({
+  participants,
+  tally,
+  addressOf,
+}: {
+  participants: string[];
+  tally: Tally;
+  addressOf: (id: string) => number;
+}) {
+  return (
+    <details className="participants" open={participants.length <= 30}>
+      <summary>Participants and their counted votes</summary>
+      <ul className="chips" data-testid="participants">
+        {participants.map((p) => {
+          const v = tally.byVoter.get(addressOf(p));
+          return (
+            <li key={p} className={v ? VOTE_CLASS[v] : 'v-none'}>
+              {p}: {v ?? 'not yet'}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { cancelSearch, findCounterexample, scenarioJson } from '../../store/consensus/counterexample';
+import { defaultRounds, hasRoundBound, propertyLabel } from '../../store/consensus/property';
+import { useStore } from '../../store/index';
+import { NumberField } from '../common/NumberField';
+import { AgreementBanner } from './AgreementBanner';
+import { fmt, useConsensusSummary } from './useConsensusRun';
+
+/** "Find a counterexample": seed search in the worker, then the run that breaks the property, in the player. */
+export function CounterexamplePanel() {
+  const run = useStore((s) => s.scenario.run);
+  const seed = useStore((s) => s.scenario.seed);
+  const agents = useStore((s) => s.topology?.agents.length ?? 0);
+  const status = useStore((s) => s.searchStatus);
+  const hasIssues = useStore((s) => s.issues.length > 0);
+  const [maxSeeds, setMaxSeeds] = useState(1000);
+  const [rounds, setRounds] = useState<number | null>(null);
+  const k = rounds ?? defaultRounds(run, agents);
+  const bounded = hasRoundBound(run);
+  const property = propertyLabel(run, bounded ? k : undefined);
+  if (!property) return <p className="hint">This run kind has no safety or liveness property to break.</p>;
+  const searching = status === 'searching';
+  return (
+    <div className="counterexample">
+      <p>
+        Property: <strong data-testid="property">{property}</strong>. The search runs the scenario with seed after seed
+        in the worker (no trace kept) and stops at the first run that breaks it.
+      </p>
+      <NumberField label="Seeds to try" value={maxSeeds} min={1} max={100000} integer onChange={setMaxSeeds} />
+      {bounded && <NumberField label="Within k rounds" value={k} min={1} max={10000} integer onChange={setRounds} />}
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={searching || hasIssues}
+          onClick={() => void findCounterexample({ maxSeeds, firstSeed: seed, withinRounds: bounded ? k : undefined })}
+        >
+          Find a counterexample
+        </button>
+        {searching && (
+          <button type="button" onClick={cancelSearch}>
+            Cancel search
+          </button>
+        )}
+      </div>
+      <SearchProgress maxSeeds={maxSeeds} />
+      <SearchOutcomeView />
+      <ExportScenario />
+    </div>
+  );
+}
+
+function SearchProgress({ maxSeeds }: { maxSeeds: number }) {
+  const status = useStore((s) => s.searchStatus);
+  const progress = useStore((s) => s.searchProgress);
+  const tried = useStore((s) => s.searchTried);
+  return (
+    <>
+      {status === 'searching' && (
+        <progress className="run-progress" aria-label="Search progress" max={1} value={progress}>
+          {Math.round(progress * 100)} %
+        </progress>
+      )}
+      <p className="status" role="status" data-testid="search-status">
+        {status === 'searching'
+          ? `Searching… ${fmt(tried)} of ${fmt(maxSeeds)} seeds tried`
+          : status === 'cancelled'
+            ? 'Search cancelled.'
+            : ''}
+      </p>
+    </>
+  );
+}
+
+function SearchOutcomeView() {
+  const outcome = useStore((s) => s.searchOutcome);
+  const summary = useConsensusSummary();
+  const runSeed = useStore((s) => s.summary?.seed);
+  if (!outcome) return null;
+  if (!outcome.ok)
+    return (
+      <p className="error-box" role="alert">
+        {outcome.failure.message}
+      </p>
+    );
+  if (!outcome.found)
+    return (
+      <p className="found-none" data-testid="search-result">
+        No counterexample in {fmt(outcome.tried)} seeds from {outcome.firstSeed}: “{outcome.property}” held in every
+        run. That is evidence, not a proof — try more seeds or more malicious agents.
+      </p>
+    );
+  const v = outcome.violation;
+  return (
+    <div className="found" data-testid="search-result">
+      <p>
+        <strong>Counterexample: seed {outcome.seed}</strong> (after {fmt(outcome.tried)} seeds) breaks “{v.property}”.{' '}
+        {v.message}
+        {runSeed === outcome.seed ? ' It is open in the player.' : ''}
+      </p>
+      {v.witnesses.length > 0 && (
+        <ul className="witnesses" aria-label="Witnesses">
+          {v.witnesses.map((w) => (
+            <li key={w.agentId}>
+              <strong>{w.agentId}</strong> {w.detail}
+            </li>
+          ))}
+        </ul>
+      )}
+      {summary?.agreement && typeof summary.agreement === 'object' && runSeed === outcome.seed && (
+        <AgreementBanner
+          agreement={summary.agreement}
+          malicious={summary.records?.filter((r) => !r.honest).length ?? 0}
+          f={Number(summary.result.metadata.faultTolerance ?? 1)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Saves the scenario as a file through a temporary link (the browser's download, no server). */
+function download(): void {
+  const url = URL.createObjectURL(new Blob([scenarioJson()], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'scenario.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function ExportScenario() {
+  const seed = useStore((s) => s.scenario.seed);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = () =>
+    void navigator.clipboard.writeText(scenarioJson()).then(
+      () => setCopied('copied'),
+      () => setCopied('failed'),
+    );
+  return (
+    <div className="export">
+      <p>
+        Reproduce it from the command line: save the scenario and run <code>npm run sim -- scenario.json</code> (its
+        seed is {seed}; <code>--seed N</code> overrides it).
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={copy}>
+          {copied === 'copied' ? 'Copied' : 'Copy scenario JSON'}
+        </button>
+        <button type="button" onClick={download}>
+          Download scenario JSON
+        </button>
+      </div>
+      {copied === 'failed' && <p className="field-error">The clipboard is not available here; use Download.</p>}
+    </div>
+  );
+}

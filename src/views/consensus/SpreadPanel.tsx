@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { roundAtCursor, type SpreadSeries, spreadSeries } from '../../store/consensus/spreadSeries';
+import { useStore } from '../../store/index';
+import { SpreadChart } from './SpreadChart';
+import { fmt, pct, useVoteSteps } from './useConsensusRun';
+
+/** The Spread tab: informed share (rumor) or agreement ratio (gossip vote) per round, following the player. */
+export function SpreadPanel() {
+  const summary = useStore((s) => s.summary);
+  const trace = useStore((s) => s.trace);
+  const cursor = useStore((s) => s.cursor);
+  const steps = useVoteSteps();
+  const series = useMemo(() => spreadSeries(summary, summary?.agents ?? 0), [summary]);
+  if (!series)
+    return <p className="hint">Run rumor spreading or a gossip vote to chart how it spreads, round by round.</p>;
+  const at = roundAtCursor(trace, steps, cursor);
+  const round = Math.min(at.round, series.observed.length - 1);
+  return (
+    <div className="spread-panel">
+      <h3>{series.title}</h3>
+      <Readout series={series} round={round} traceInformed={at.informed} />
+      <SpreadChart series={series} round={round} />
+      <p className="legend">
+        <span className="key observed">●— observed</span> <span className="key expected">- - mean-field</span>
+        {series.target !== undefined && <span className="key target"> ··· convergence threshold {series.target}</span>}
+      </p>
+      <DataTable series={series} round={round} />
+    </div>
+  );
+}
+
+function Readout({ series, round, traceInformed }: { series: SpreadSeries; round: number; traceInformed?: number }) {
+  const p = series.observed[round];
+  const e = series.expected[Math.min(round, series.expected.length - 1)];
+  if (!p) return null;
+  const text =
+    series.kind === 'rumor'
+      ? `Round ${round}: ${fmt(p.count)} of ${fmt(series.live ?? series.total)} informed (${pct(p.value)}); mean-field expects ${fmt(e?.count ?? 0, 1)}.`
+      : `Round ${round}: agreement ratio ${p.value.toFixed(2)} (${fmt(p.count)} of ${fmt(series.total)} hold the leading vote); mean-field expects ${(e?.value ?? 0).toFixed(2)}.`;
+  return (
+    <p
+      className="chart-readout"
+      aria-live="polite"
+      data-testid="chart-readout"
+      data-round={round}
+      data-count={p.count}
+      data-trace-informed={traceInformed}
+    >
+      {text}
+    </p>
+  );
+}
+
+function DataTable({ series, round }: { series: SpreadSeries; round: number }) {
+  const rows = Math.max(series.observed.length, series.expected.length);
+  const roundNumbers = Array.from({ length: rows }, (_, i) => i);
+  const unit = series.kind === 'rumor' ? 'informed' : 'agreement ratio';
+  return (
+    <details className="chart-table">
+      <summary>Chart data as a table</summary>
+      <table data-testid="spread-table">
+        <caption>{series.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Round</th>
+            <th scope="col">Observed {unit}</th>
+            <th scope="col">Mean-field</th>
+          </tr>
+        </thead>
+        <tbody>
+          {roundNumbers.map((r) => {
+            const o = series.observed[r];
+            const e = series.expected[r];
+            const show = (p?: { value: number; count: number }) =>
+              !p ? '—' : series.kind === 'rumor' ? `${fmt(p.count, 1)} (${pct(p.value)})` : p.value.toFixed(3);
+            return (
+              <tr
+                key={r}
+                aria-current={r === round ? 'step' : undefined}
+                className={r === round ? 'current' : undefined}
+              >
+                <th scope="row">{r}</th>
+                <td>{show(o)}</td>
+                <td>{show(e)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
