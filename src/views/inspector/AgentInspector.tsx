@@ -22,15 +22,17 @@ const BEHAVIOURS: { value: Behaviour; label: string }[] = [
   { value: 'stubborn', label: 'Malicious: stubborn (gossip: never changes its vote)' },
 ];
 const VOTES: VoteType[] = ['for', 'against', 'abstain'];
+// A stable empty list: a selector returning a fresh [] would re-render forever.
+const NO_FAULTS: never[] = [];
 
 /** The selected agent(s): their fields, behaviour, voting policy, and the actions on them. */
 export function AgentInspector() {
   const selected = useStore((s) => s.selected);
   const topology = useStore((s) => s.topology);
   const issues = useStore((s) => s.issues);
-  const faults = useStore(
-    (s) => (s.scenario.network.faults as { kind: string; agent?: string; atMs: number }[] | undefined) ?? [],
-  );
+  const faults =
+    useStore((s) => s.scenario.network.faults as { kind: string; agent?: string; atMs: number }[] | undefined) ??
+    NO_FAULTS;
   if (!topology || selected.length === 0) {
     return (
       <p className="hint">

@@ -2,13 +2,15 @@ import { cancelRun, runScenario } from '../../store/actions';
 import { useStore } from '../../store/index';
 import { RunKindForm } from './RunKindForm';
 
+const NO_WARNINGS: never[] = [];
+
 /** Start and cancel runs; shows progress while the worker runs. */
 export function RunPanel() {
   const status = useStore((s) => s.runStatus);
   const progress = useStore((s) => s.runProgress);
   const failure = useStore((s) => s.failure);
   const hasIssues = useStore((s) => s.issues.length > 0);
-  const warnings = useStore((s) => s.topology?.warnings ?? []);
+  const warnings = useStore((s) => s.topology?.warnings) ?? NO_WARNINGS;
   const running = status === 'running';
   return (
     <section className="panel" aria-labelledby="run-title">

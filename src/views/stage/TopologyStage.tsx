@@ -149,6 +149,7 @@ export function TopologyStage() {
       ref={container}
       className="stage-surface"
       role="application"
+      tabIndex={0}
       aria-label="Swarm editor: click to select, drag to move, shift-drag to link, double-click to add; keys N, P, M, K, C, Delete"
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
