@@ -1,6 +1,7 @@
 /** The one store, made of typed slices; worker results enter through ./actions. */
 import { create } from 'zustand';
 import { type CounterexampleSlice, createCounterexampleSlice } from './consensus/counterexampleSlice';
+import { createLibrarySlice, type LibrarySlice } from './persistence/librarySlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
@@ -14,6 +15,7 @@ export type Store = ScenarioSlice &
   SelectionSlice &
   PlaybackSlice &
   UiSlice &
+  LibrarySlice &
   CounterexampleSlice;
 
 export const useStore = create<Store>()((...a) => ({
@@ -23,5 +25,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createPlaybackSlice(...a),
   ...createUiSlice(...a),
+  ...createLibrarySlice(...a),
   ...createCounterexampleSlice(...a),
 }));

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { refreshTopology } from '../store/actions';
 import { commandForKey, keyOf } from '../store/commands';
 import { useStore } from '../store/index';
+import { startLibrary } from '../store/persistence/startLibrary';
 import { Tabs } from './common/Tabs';
 import { CONSENSUS_PANELS } from './consensus/panels';
 import { Header } from './Header';
@@ -53,6 +54,8 @@ export function App() {
   const bottomTab = useStore((s) => s.bottomTab);
   const setBottomTab = useStore((s) => s.setBottomTab);
   useShortcuts();
+  // Restore the autosave, open a share link in the address bar, keep autosaving.
+  useEffect(() => startLibrary(), []);
   // The drawn swarm is a view of the scenario: rebuild it (in the worker) whenever the scenario changes.
   useEffect(() => {
     void scenario;

@@ -1,0 +1,47 @@
+import type { AgentDraft, ScenarioDraft } from '../store/scenarioSlice';
+import type { RunSummary } from '../worker/protocol';
+
+type Vote = 'for' | 'against' | 'abstain';
+
+/** A lesson scenario: the file format with the network defaults filled in, so every lesson starts the same. */
+export function lessonScenario(
+  name: string,
+  seed: number,
+  topology: ScenarioDraft['topology'],
+  run: ScenarioDraft['run'],
+  network: Record<string, unknown> = {},
+): ScenarioDraft {
+  return {
+    format: 'swarm-playground/scenario',
+    version: 1,
+    name,
+    seed,
+    topology,
+    network: {
+      latencyMsMin: 10,
+      latencyMsMax: 50,
+      lossProbability: 0,
+      duplicationProbability: 0,
+      reorderProbability: 0,
+      faults: [],
+      ...network,
+    },
+    run,
+  };
+}
+
+/** Agents `agent-1`… voting as `votes` says: f = for, a = against, s = abstain. */
+export function voters(votes: string, extra: (i: number) => Partial<AgentDraft> = () => ({})): AgentDraft[] {
+  const vote: Record<string, Vote> = { f: 'for', a: 'against', s: 'abstain' };
+  return [...votes].map((c, i) => ({ id: `agent-${i + 1}`, policy: { kind: 'fixed', vote: vote[c] }, ...extra(i) }));
+}
+
+/** The value at a dotted path of a run's engine result (`result.decision`), or undefined. */
+export function resultAt(summary: RunSummary, path: string): unknown {
+  let node: unknown = summary.result;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

@@ -1,0 +1,135 @@
+import { lessonScenario, resultAt } from './build';
+import type { Lesson } from './types';
+
+const halves = [
+  {
+    kind: 'partition',
+    atMs: 0,
+    groups: [
+      ['agent-1', 'agent-2'],
+      ['agent-3', 'agent-4'],
+    ],
+  },
+  { kind: 'heal', atMs: 1000 },
+];
+
+const replicas = (crdtType: string, network: Record<string, unknown> = {}) =>
+  lessonScenario(
+    `Replicated ${crdtType}`,
+    5,
+    { agentCount: 4, builder: { kind: 'mesh' } },
+    { kind: 'replicated-state', crdtType, operations: 20 },
+    network,
+  );
+
+export const concurrentWrites: Lesson = {
+  id: 'concurrent-writes',
+  title: 'Concurrent writes and what last-writer-wins loses',
+  summary: 'During a partition both sides write; a register keeps one value, a set keeps them all.',
+  steps: [
+    {
+      title: 'Last writer wins',
+      text: 'Four replicas are split in two for the first second and each side keeps writing one register. The vector clocks (Results → replicas[].clock) show the two sides’ writes are concurrent: neither happened before the other. A last-writer-wins register resolves that by timestamp.',
+      scenario: replicas('register', { faults: halves }),
+      highlight: 'Run',
+      observe: {
+        text: 'The replicas converge on one single value: the concurrent writes of the other side are silently gone.',
+        seen: (s) => resultAt(s, 'converged') === true && typeof resultAt(s, 'value') === 'number',
+      },
+    },
+    {
+      title: 'Keep every concurrent write',
+      text: 'Same partition, same number of operations, but an observed-remove set: concurrent adds are merged, not overwritten.',
+      scenario: replicas('or-set', { faults: halves }),
+      highlight: 'CRDT type',
+      observe: {
+        text: 'The replicas converge on a set holding the items added on both sides.',
+        seen: (s) => resultAt(s, 'converged') === true && ((resultAt(s, 'value') as unknown[])?.length ?? 0) > 1,
+      },
+      tryThis: ['Try “map”: each key is its own last-writer-wins register.'],
+    },
+  ],
+};
+
+export const counterDuplicates: Lesson = {
+  id: 'counter-duplicates',
+  title: 'A CRDT counter under duplicate delivery',
+  summary: 'A G-Counter merges by maximum, so a message delivered twice changes nothing.',
+  steps: [
+    {
+      title: 'A clean network',
+      text: 'Four replicas increment a grow-only counter 20 times between them and gossip their states. Note the final value and the number of merges.',
+      scenario: replicas('counter'),
+      highlight: 'Run',
+      observe: {
+        text: 'All replicas agree on the value 60.',
+        seen: (s) => resultAt(s, 'converged') === true && resultAt(s, 'value') === 60,
+      },
+    },
+    {
+      title: 'Every third message twice',
+      text: 'Now the network duplicates 30 % of messages. A naive counter that adds every incoming increment would count those twice; the G-Counter keeps one entry per replica and merges by maximum, so a duplicate is harmless.',
+      scenario: replicas('counter', { duplicationProbability: 0.3 }),
+      highlight: 'Duplication',
+      observe: {
+        text: 'Still 60, although more merges happened.',
+        seen: (s) =>
+          resultAt(s, 'converged') === true && resultAt(s, 'value') === 60 && Number(resultAt(s, 'merges')) > 27,
+      },
+      tryThis: ['Add loss as well: the periodic full-state sync repairs lost deltas.'],
+    },
+  ],
+};
+
+const sync = (mode: string) =>
+  lessonScenario(
+    `Partition and heal, ${mode} sync`,
+    5,
+    { agentCount: 10, builder: { kind: 'mesh' } },
+    { kind: 'sync', mode, keys: 1000, changedKeys: 20 },
+    {
+      faults: [
+        {
+          kind: 'partition',
+          atMs: 0,
+          groups: [
+            ['agent-1', 'agent-2', 'agent-3', 'agent-4', 'agent-5'],
+            ['agent-6', 'agent-7', 'agent-8', 'agent-9', 'agent-10'],
+          ],
+        },
+        { kind: 'heal', atMs: 200 },
+      ],
+    },
+  );
+
+/** Bytes the full-sync run of this lesson sends (checked by the lesson test, so it cannot drift). */
+export const FULL_SYNC_BYTES = 1_250_613;
+
+export const partitionSync: Lesson = {
+  id: 'partition-sync',
+  title: 'Partition and heal: full vs delta sync',
+  summary: 'After a heal, sending only what changed costs a fraction of the bytes.',
+  steps: [
+    {
+      title: 'Full sync',
+      text: 'Ten agents share 1,000 keys; 20 change while the swarm is split in two. After the heal, full sync sends every key to every peer.',
+      scenario: sync('full'),
+      highlight: 'Run',
+      observe: {
+        text: 'Every agent is up to date, at about 1.25 MB on the wire.',
+        seen: (s) => resultAt(s, 'ok') === true && resultAt(s, 'bytes') === FULL_SYNC_BYTES,
+      },
+    },
+    {
+      title: 'Delta sync',
+      text: 'Delta sync sends only the entries newer than what the peer has.',
+      scenario: sync('delta'),
+      highlight: 'Mode',
+      observe: {
+        text: 'Every agent is up to date with far fewer bytes than full sync.',
+        seen: (s) => resultAt(s, 'ok') === true && Number(resultAt(s, 'bytes')) < FULL_SYNC_BYTES * 0.7,
+      },
+      tryThis: ['Try “version-query”: peers ask first, then fetch.', 'Raise “Changed keys” to 1000.'],
+    },
+  ],
+};

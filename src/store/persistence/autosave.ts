@@ -1,0 +1,134 @@
+import { MAX_SCENARIO_BYTES } from '../../engine/core/limits';
+import type { MemoryProvider } from '../../engine/memory';
+import { validateScenario } from '../../engine/scenario';
+import { useStore } from '../index';
+import type { ScenarioDraft } from '../scenarioSlice';
+import { restoreScenario } from '../sharing/applyScenario';
+import { problem } from '../sharing/problems';
+import { NS, storageMessage } from './libraryMemory';
+import type { LessonProgress } from './librarySlice';
+
+/** Quiet time after the last change before it is written (typing in a field writes once). */
+export const AUTOSAVE_DELAY_MS = 400;
+const KEY = 'current';
+const RECORD_FORMAT = 'swarm-playground/autosave';
+/** Longest tab id kept; anything longer did not come from this app. */
+const MAX_TAB_ID = 64;
+
+/** What the autosave keeps: the scenario as edited and the UI state worth finding again. */
+interface AutosaveRecord {
+  format: typeof RECORD_FORMAT;
+  version: 1;
+  savedAt: string;
+  /** The draft as JSON text, exactly as the editor held it. */
+  scenario: string;
+  ui: { rightTab: string; bottomTab: string; lesson: LessonProgress | null };
+}
+
+function snapshot(): AutosaveRecord {
+  const s = useStore.getState();
+  return {
+    format: RECORD_FORMAT,
+    version: 1,
+    savedAt: new Date().toISOString(),
+    scenario: JSON.stringify(s.scenario),
+    ui: { rightTab: s.rightTab, bottomTab: s.bottomTab, lesson: s.lesson },
+  };
+}
+
+const isTab = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_TAB_ID;
+
+function lessonOf(v: unknown): LessonProgress | null {
+  if (v === null || typeof v !== 'object') return null;
+  const { id, step } = v as Record<string, unknown>;
+  return isTab(id) && Number.isInteger(step) && (step as number) >= 0 && (step as number) < 1000
+    ? { id, step: step as number }
+    : null;
+}
+
+/**
+ * Restores what the autosave holds, if anything: the scenario only when it passes
+ * the same validation as an imported file (storage can be edited by hand or
+ * written by an older build), the tabs and lesson position when they look like ours.
+ * Returns true when a scenario was restored.
+ *
+ * @example
+ * await restoreAutosave(libraryMemory());
+ */
+export async function restoreAutosave(memory: MemoryProvider): Promise<boolean> {
+  const store = useStore.getState();
+  useStore.setState({ autosave: 'restoring' });
+  let record: unknown;
+  try {
+    record = await memory.retrieve(NS.autosave, KEY);
+  } catch (error) {
+    useStore.setState({ autosave: 'failed' });
+    store.setLibraryProblem('autosave', problem(storageMessage(error, 'Restoring your last session')));
+    return false;
+  }
+  useStore.setState({ autosave: 'idle' });
+  if (record === null || typeof record !== 'object') return false;
+  const { format, scenario, ui } = record as Partial<AutosaveRecord>;
+  if (format !== RECORD_FORMAT || typeof scenario !== 'string' || scenario.length > MAX_SCENARIO_BYTES) return false;
+  const valid = validateScenario(scenario);
+  if (!valid.ok) {
+    store.setLibraryProblem(
+      'autosave',
+      problem(
+        'The autosaved scenario could not be restored (it no longer passes validation); the default scenario is shown.',
+      ),
+    );
+    return false;
+  }
+  restoreScenario(JSON.parse(scenario) as ScenarioDraft);
+  const tabs = (ui ?? {}) as Partial<AutosaveRecord['ui']>;
+  useStore.setState({
+    ...(isTab(tabs.rightTab) ? { rightTab: tabs.rightTab } : {}),
+    ...(isTab(tabs.bottomTab) ? { bottomTab: tabs.bottomTab } : {}),
+    lesson: lessonOf(tabs.lesson),
+  });
+  return true;
+}
+
+/**
+ * Writes the scenario and UI state to storage a moment after each change. A
+ * draft with problems is not written (the last valid one stays), so a reload
+ * never brings back something that cannot be opened. Returns the unsubscribe.
+ */
+export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing = Promise.resolve();
+  const write = () => {
+    timer = undefined;
+    const record = snapshot();
+    if (!validateScenario(record.scenario).ok) {
+      useStore.setState({ autosave: 'invalid' });
+      return;
+    }
+    useStore.setState({ autosave: 'saving' });
+    writing = writing.then(async () => {
+      try {
+        await memory.store(NS.autosave, KEY, record);
+        useStore.setState({ autosave: 'saved' });
+        useStore.getState().setLibraryProblem('autosave', null);
+      } catch (error) {
+        useStore.setState({ autosave: 'failed' });
+        useStore.getState().setLibraryProblem('autosave', problem(storageMessage(error, 'Autosave')));
+      }
+    });
+  };
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    const changed =
+      s.scenario !== prev.scenario ||
+      s.rightTab !== prev.rightTab ||
+      s.bottomTab !== prev.bottomTab ||
+      s.lesson !== prev.lesson;
+    if (!changed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    unsubscribe();
+  };
+}

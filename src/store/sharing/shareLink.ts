@@ -1,0 +1,139 @@
+import { MAX_SCENARIO_BYTES } from '../../engine/core/limits';
+import { LINK_FIELD, type Problem, problem } from './problems';
+
+/**
+ * Characters of the compressed, base64url-encoded scenario in a link. Chromium
+ * keeps URLs up to 2 MB; a longer link could not be opened again anyway, and a
+ * pasted one is refused before it is decoded.
+ */
+export const MAX_SHARE_LINK_CHARS = 2_000_000;
+
+/** What comes before the data in the fragment: `#scenario=…`. */
+export const SHARE_PARAM = 'scenario';
+
+/** The compression the browser's CompressionStream applies: no header, smallest links. */
+const FORMAT: CompressionFormat = 'deflate-raw';
+
+export type DecodeOutcome = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/**
+ * The link that opens `text` (a scenario file) in this app: the text deflated by
+ * the browser's CompressionStream, base64url-encoded, in the URL fragment (never
+ * sent to a server). Throws nothing; returns a Problem when the link would be too long.
+ *
+ * @example
+ * const link = await shareLinkFor(serializeScenario(scenario), location.href);
+ * // https://…/#scenario=q1YqTs1JTS5RsjI0MDDRUSrOL0pVslIqS8wpTgVyFGoB
+ */
+export async function shareLinkFor(
+  text: string,
+  pageUrl: string,
+): Promise<{ ok: true; link: string } | { ok: false; problem: Problem }> {
+  const bytes = await pipeBytes(new TextEncoder().encode(text), new CompressionStream(FORMAT));
+  if (bytes === 'too-large') throw new Error('unreachable: compression has no output limit');
+  const data = toBase64Url(bytes);
+  if (data.length > MAX_SHARE_LINK_CHARS)
+    return {
+      ok: false,
+      problem: problem(
+        `This scenario is too large for a link (${data.length.toLocaleString('en-US')} characters, MAX_SHARE_LINK_CHARS is ${MAX_SHARE_LINK_CHARS.toLocaleString('en-US')}). Export it as a file instead.`,
+      ),
+    };
+  const url = new URL(pageUrl);
+  url.hash = `${SHARE_PARAM}=${data}`;
+  return { ok: true, link: url.href };
+}
+
+/** The encoded data of a share link, from a whole URL, a fragment or a pasted string; undefined when there is none. */
+export function shareDataOf(input: string): string | undefined {
+  const at = input.indexOf(`#${SHARE_PARAM}=`);
+  if (at >= 0) return input.slice(at + SHARE_PARAM.length + 2).trim();
+  return input.startsWith(`${SHARE_PARAM}=`) ? input.slice(SHARE_PARAM.length + 1).trim() : undefined;
+}
+
+/**
+ * Decodes a share link's data back to scenario text. Hostile until proven
+ * otherwise: the length is checked before decoding, the alphabet before
+ * allocating, and decompression stops as soon as the output passes
+ * MAX_SCENARIO_BYTES (a few kilobytes can inflate to gigabytes). The text still
+ * has to go through the scenario validator.
+ *
+ * @example
+ * const decoded = await decodeShareData(shareDataOf(location.hash) ?? '');
+ * if (decoded.ok) readScenarioText(decoded.text, 'The link');
+ */
+export async function decodeShareData(data: string): Promise<DecodeOutcome> {
+  const fail = (rule: string): DecodeOutcome => ({
+    ok: false,
+    problem: problem(`The share link ${rule}`, LINK_FIELD, rule),
+  });
+  if (data.length > MAX_SHARE_LINK_CHARS)
+    return fail(
+      `is ${data.length.toLocaleString('en-US')} characters long; MAX_SHARE_LINK_CHARS is ${MAX_SHARE_LINK_CHARS.toLocaleString('en-US')}.`,
+    );
+  if (data.length === 0) return fail('has no scenario in it.');
+  if (!/^[A-Za-z0-9_-]+$/.test(data)) return fail('is damaged: it has characters a share link never contains.');
+  const bytes = fromBase64Url(data);
+  if (!bytes) return fail('is damaged: its data is cut off.');
+  let out: Uint8Array | 'too-large';
+  try {
+    out = await pipeBytes(bytes, new DecompressionStream(FORMAT), MAX_SCENARIO_BYTES);
+  } catch {
+    return fail('is damaged: its data does not decompress (was it cut off when copied?).');
+  }
+  if (out === 'too-large')
+    return fail(`unpacks to more than ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes (MAX_SCENARIO_BYTES).`);
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(out) };
+  } catch {
+    return fail('is damaged: its data is not UTF-8 text.');
+  }
+}
+
+/** Streams `input` through a (de)compressor; with `maxBytes`, stops reading once the output exceeds it. */
+async function pipeBytes(
+  input: Uint8Array,
+  transform: GenericTransformStream,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array | 'too-large'> {
+  const writer = transform.writable.getWriter();
+  // Errors of the writing side surface on the reading side too; catching here keeps them from being unhandled.
+  writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = (transform.readable as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Bytes to base64url without padding, in slices so a large array never overflows the call stack. */
+export function toBase64Url(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x8000) parts.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
+  return btoa(parts.join('')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** base64url (no padding) to bytes; undefined when the length cannot be base64. */
+export function fromBase64Url(data: string): Uint8Array | undefined {
+  if (data.length % 4 === 1) return undefined;
+  const binary = atob(data.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (data.length % 4)) % 4));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,32 @@
+import { useStore } from '../../store/index';
+import type { LibraryArea } from '../../store/persistence/librarySlice';
+
+/** The problem or confirmation of one library area, shown right under its controls. */
+export function AreaMessage({ area }: { area: LibraryArea }) {
+  const problem = useStore((s) => s.libraryProblems[area]);
+  const notice = useStore((s) => s.libraryNotices[area]);
+  if (problem)
+    return (
+      <div className="error-box" role="alert" data-testid={`${area}-problem`}>
+        <p>{problem.message}</p>
+        {problem.issues.length > 0 && (
+          <ul>
+            {problem.issues.map((i, n) => (
+              // Issues can repeat a field with different rules; the index keeps keys unique.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced, never reordered.
+              <li key={n}>
+                <code>{i.field}</code>: {i.rule}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  if (notice)
+    return (
+      <p className="library-notice" role="status" data-testid={`${area}-notice`}>
+        {notice}
+      </p>
+    );
+  return null;
+}
