@@ -21,6 +21,8 @@ export interface RunSummary {
   simulatedMs: number;
   messages: number;
   agents: number;
+  /** True when the run had no topology (aggregate state only, e.g. a million-agent rumor). */
+  aggregate: boolean;
   links: number;
   /** The engine's own result (a ConsensusResult, a flood summary, …), JSON-serialisable. */
   result: unknown;
@@ -113,9 +115,11 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       seed,
       traceHash: columns.hash,
       events: columns.length,
-      simulatedMs: network.now,
+      simulatedMs: Math.max(network.now, columns.length > 0 ? columns.t[columns.length - 1] : 0),
       messages: network.messagesSent,
-      agents: swarm.size,
+      agents:
+        scenario.run.kind === 'rumor' && scenario.run.agentCount !== undefined ? scenario.run.agentCount : swarm.size,
+      aggregate: isAggregateRun(scenario),
       links: swarm.linkCount,
       result,
     },

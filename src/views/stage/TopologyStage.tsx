@@ -24,6 +24,7 @@ export function TopologyStage() {
   const topology = useStore((s) => s.topology);
   const selectedIds = useStore((s) => s.selected);
   const fitRequest = useStore((s) => s.fitRequest);
+  const aggregate = useStore((s) => (s.summary?.aggregate ? s.summary.agents : 0));
   const container = useRef<HTMLDivElement>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const press = useRef<Press | null>(null);
@@ -157,6 +158,12 @@ export function TopologyStage() {
       onDoubleClick={onDoubleClick}
       data-testid="stage"
     >
+      {aggregate && (
+        <p className="stage-note" role="note">
+          Aggregate run: {aggregate.toLocaleString('en-US')} agents without a topology — too many to draw; see the
+          charts and results.
+        </p>
+      )}
       {topology &&
         (n <= SVG_MAX_AGENTS ? (
           <SvgSwarm
