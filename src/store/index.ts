@@ -1,6 +1,7 @@
 /** The one store, made of typed slices; worker results enter through ./actions. */
 import { create } from 'zustand';
 import { type CounterexampleSlice, createCounterexampleSlice } from './consensus/counterexampleSlice';
+import { createInspectorSlice, type InspectorSlice } from './inspectors/inspectorSlice';
 import { createLibrarySlice, type LibrarySlice } from './persistence/librarySlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
@@ -16,6 +17,7 @@ export type Store = ScenarioSlice &
   PlaybackSlice &
   UiSlice &
   LibrarySlice &
+  InspectorSlice &
   CounterexampleSlice;
 
 export const useStore = create<Store>()((...a) => ({
@@ -25,6 +27,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createPlaybackSlice(...a),
   ...createUiSlice(...a),
+  ...createInspectorSlice(...a),
   ...createLibrarySlice(...a),
   ...createCounterexampleSlice(...a),
 }));

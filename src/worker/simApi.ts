@@ -3,6 +3,7 @@
  * CLI call it directly); sim.worker.ts exposes it. One module per area under
  * ./api, composed here.
  */
+import { inspectApi } from './api/inspect';
 import { runsApi } from './api/runs';
 import { searchApi } from './api/search';
 
@@ -12,4 +13,5 @@ export { toFailure } from './api/runs';
 export const simApi = {
   ...runsApi,
   ...searchApi,
+  ...inspectApi,
 };

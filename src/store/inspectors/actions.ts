@@ -1,0 +1,260 @@
+/**
+ * The inspectors' actions: the only place where their worker calls start and
+ * their results enter the store (as in ../actions.ts). Long loops over the
+ * trace run in slices (./chunked.ts).
+ */
+import { KIND } from '../../engine/trace/events';
+import type { ReplayStep, TraceWindow } from '../../worker/api/inspect';
+import type { TraceColumns } from '../../worker/protocol';
+import { useStore } from '../index';
+import { forEachChunked, type Job } from './chunked';
+import { inspectClient } from './inspectClient';
+import type { LogFilter, MergeStrategy, VersionDraft } from './inspectorSlice';
+import { matcher } from './logRows';
+import { parseDrafts } from './versionDrafts';
+
+/** Trace events the space-time diagram shows at once (a window around the cursor). */
+export const DIAGRAM_WINDOW = 4_000;
+
+let filterJob: Job = { cancelled: false };
+let lamportJob: Job = { cancelled: false };
+let lamportFor: TraceColumns | null = null;
+let lamport: Int32Array | null = null;
+
+/** Agent ids by network index, from the drawn topology (or `agent-<i+1>`). */
+export function agentIds(): string[] {
+  const { topology, summary } = useStore.getState();
+  const n = summary?.agents ?? topology?.agents.length ?? 0;
+  return Array.from({ length: n }, (_, i) => topology?.agents[i]?.id ?? `agent-${i + 1}`);
+}
+
+/** Re-filters the log; the rows arrive when the last slice is done, progress on the way. */
+export async function setLogFilter(patch: Partial<LogFilter>): Promise<void> {
+  filterJob.cancelled = true;
+  const job: Job = { cancelled: false };
+  filterJob = job;
+  const filter = { ...useStore.getState().logFilter, ...patch };
+  const { trace } = useStore.getState();
+  if (!trace || (filter.agent < 0 && filter.kind === '' && filter.text.trim() === '')) {
+    useStore.setState({ logFilter: filter, logRows: null, logProgress: 1 });
+    return;
+  }
+  useStore.setState({ logFilter: filter, logProgress: 0 });
+  const keep = matcher(trace, agentIds(), filter);
+  let out = new Int32Array(1024);
+  let count = 0;
+  const done = await forEachChunked(
+    trace.length,
+    job,
+    (i) => {
+      if (!keep(i)) return;
+      if (count === out.length) {
+        const next = new Int32Array(out.length * 2);
+        next.set(out);
+        out = next;
+      }
+      out[count++] = i;
+    },
+    (n) => {
+      if (!job.cancelled) useStore.setState({ logProgress: n / trace.length });
+    },
+  );
+  if (done) useStore.setState({ logRows: out.slice(0, count), logProgress: 1 });
+}
+
+/** Lamport clocks of every event (sends tick, deliveries take the max), computed once per trace in slices. */
+export async function ensureLamport(trace: TraceColumns, onDone: () => void): Promise<Int32Array | null> {
+  if (lamportFor === trace) return lamport;
+  lamportJob.cancelled = true;
+  const job: Job = { cancelled: false };
+  lamportJob = job;
+  const out = new Int32Array(trace.length);
+  const agents = new Map<number, number>();
+  const sent = new Map<number, number>();
+  const done = await forEachChunked(trace.length, job, (i) => {
+    const k = trace.kind[i];
+    const at = k === KIND.messageDelivered ? trace.b[i] : trace.a[i];
+    if (at < 0) return;
+    let l = (agents.get(at) ?? 0) + 1;
+    if (k === KIND.messageDelivered) l = Math.max(l, (sent.get(trace.c[i]) ?? 0) + 1);
+    if (k === KIND.messageSent) sent.set(trace.c[i], l);
+    agents.set(at, l);
+    out[i] = l;
+  });
+  if (!done) return null;
+  lamportFor = trace;
+  lamport = out;
+  onDone();
+  return out;
+}
+
+export function lamportOf(trace: TraceColumns | null): Int32Array | null {
+  return trace && lamportFor === trace ? lamport : null;
+}
+
+/** The window of trace events around `center` that the diagram draws, with payload values remapped. */
+export function traceWindow(trace: TraceColumns, center: number, size = DIAGRAM_WINDOW): TraceWindow {
+  const start = Math.max(0, Math.min(trace.length - size, center - (size >> 1)));
+  const end = Math.min(trace.length, start + size);
+  const e = trace.e.slice(start, end);
+  const values: unknown[] = [];
+  for (let i = 0; i < e.length; i++) {
+    const k = trace.kind[start + i];
+    const carries =
+      k === KIND.messageSent || k === KIND.messageDelivered || k === KIND.engine || k === KIND.partitionChanged;
+    if (carries && e[i] >= 0) {
+      values.push(trace.values[e[i]]);
+      e[i] = values.length - 1;
+    }
+  }
+  return {
+    length: end - start,
+    hash: trace.hash,
+    kind: trace.kind.slice(start, end),
+    t: trace.t.slice(start, end),
+    a: trace.a.slice(start, end),
+    b: trace.b.slice(start, end),
+    c: trace.c.slice(start, end),
+    d: trace.d.slice(start, end),
+    e,
+    strings: trace.strings,
+    values,
+    firstIndex: start,
+    omitted: trace.length - (end - start),
+  };
+}
+
+let diagramToken = 0;
+
+/** Rebuilds the diagram of the run around the cursor (in the worker). */
+export async function loadDiagram(): Promise<void> {
+  const { trace, cursor } = useStore.getState();
+  const token = ++diagramToken;
+  if (!trace) {
+    useStore.setState({ diagram: null, diagramError: null });
+    return;
+  }
+  const window = traceWindow(trace, Math.max(0, cursor));
+  try {
+    const out = await inspectClient.spaceTime(window, agentIds());
+    if (token !== diagramToken) return;
+    if (out.ok) useStore.setState({ diagram: out.value, diagramError: null });
+    else useStore.setState({ diagram: null, diagramError: out.message });
+  } catch (error) {
+    if (token === diagramToken) useStore.setState({ diagramError: String(error) });
+  }
+}
+
+/** Reads a hand-written or exported clock log (JSON lines) and shows it on the diagram. */
+export async function importLog(text: string): Promise<void> {
+  const out = await inspectClient.parseLog(text);
+  if (out.ok)
+    useStore.setState({ importedLog: out.value, diagramSource: 'log', inspectedEvent: -1, comparedEvent: -1 });
+  else useStore.setState({ diagramError: out.message });
+}
+
+let mergeToken = 0;
+
+/** Resolves the inspector's versions with the chosen strategy, and with all three for the comparison. */
+export async function resolveMerge(): Promise<void> {
+  const s = useStore.getState();
+  const token = ++mergeToken;
+  const versions =
+    s.mergeSource === 'run' && s.replicaRows
+      ? s.replicaRows.map((r) => r.version)
+      : parseDrafts(s.mergeDrafts, s.mergeStateKey);
+  if (!Array.isArray(versions)) {
+    useStore.setState({
+      mergeOutcome: { ok: false, message: versions.message, issues: versions.issues },
+      mergeCompare: null,
+    });
+    return;
+  }
+  // The teaching toggle delivers agent-1's version a second time, exactly as a duplicated message would.
+  const dup = s.mergeDuplicate ? versions.filter((v) => v.agentId === 'agent-1').slice(0, 1) : [];
+  const input = [...versions, ...dup];
+  const crdtType = s.mergeCrdt === 'auto' ? undefined : s.mergeCrdt;
+  const request = { stateKey: s.mergeStateKey, versions: input, crdtType };
+  const [outcome, compare] = await Promise.all([
+    inspectClient.resolveVersions({ ...request, strategy: s.mergeStrategy }),
+    inspectClient.compareStrategies(request),
+  ]);
+  if (token !== mergeToken) return;
+  useStore.setState({ mergeOutcome: outcome, mergeCompare: compare, mergeFrame: 0 });
+}
+
+/** Changes the inspector's inputs and resolves again. */
+export function editMerge(
+  patch: Partial<{
+    mergeDrafts: VersionDraft[];
+    mergeStrategy: MergeStrategy;
+    mergeCrdt: ReturnType<typeof useStore.getState>['mergeCrdt'];
+    mergeDuplicate: boolean;
+    mergeStateKey: string;
+    mergeSource: 'hand' | 'run';
+  }>,
+): Promise<void> {
+  useStore.setState(patch);
+  if (patch.mergeSource === 'run') return loadReplicas();
+  return resolveMerge();
+}
+
+/** Local operations and delivered states up to the cursor, for replaying the replicas. */
+export function replaySteps(trace: TraceColumns, cursor: number): ReplayStep[] {
+  const steps: ReplayStep[] = [];
+  const localWrite = trace.strings.indexOf('localWrite');
+  for (let i = 0; i <= cursor && i < trace.length; i++) {
+    const k = trace.kind[i];
+    if (k === KIND.engine && trace.d[i] === localWrite && trace.e[i] >= 0) {
+      const detail = trace.values[trace.e[i]] as { op: unknown; clock?: Record<string, number> };
+      steps.push({ kind: 'op', agent: trace.a[i], t: trace.t[i], op: detail.op, clock: detail.clock });
+    } else if (k === KIND.messageDelivered && trace.e[i] >= 0) {
+      const payload = trace.values[trace.e[i]] as { state?: unknown; clock?: Record<string, number> } | undefined;
+      if (!payload?.state) continue;
+      // The receiver's clock after the merge is on the engine event that follows the delivery.
+      const next =
+        trace.kind[i + 1] === KIND.engine
+          ? (trace.values[trace.e[i + 1]] as { clock?: Record<string, number> })
+          : undefined;
+      steps.push({
+        kind: 'merge',
+        agent: trace.b[i],
+        from: trace.a[i],
+        t: trace.t[i],
+        state: payload.state,
+        clock: next?.clock,
+      });
+    }
+  }
+  return steps;
+}
+
+let replicaToken = 0;
+
+/** The replicated-state run's replicas at the cursor, then the resolution of their versions. */
+export async function loadReplicas(): Promise<void> {
+  const { trace, cursor, summary } = useStore.getState();
+  const token = ++replicaToken;
+  const result = summary?.result as { kind?: string; crdtType?: string } | undefined;
+  if (!trace || result?.kind !== 'replicated-state') {
+    useStore.setState({ replicaRows: null, replicaError: 'Run a replicated-state scenario to inspect its replicas.' });
+    return;
+  }
+  const crdtType = result.crdtType as 'counter';
+  const steps = replaySteps(trace, cursor);
+  const out = await inspectClient.replayReplicas(crdtType, useStore.getState().mergeStateKey, agentIds(), steps);
+  if (token !== replicaToken) return;
+  if (out.ok) {
+    useStore.setState({ replicaRows: out.value, replicaError: null, mergeCrdt: crdtType, mergeStrategy: 'crdt' });
+    await resolveMerge();
+  } else useStore.setState({ replicaRows: null, replicaError: out.message });
+}
+
+/** Measures full, delta and version-query on the current scenario (sync runs). */
+export async function loadSyncCosts(): Promise<void> {
+  const { scenario } = useStore.getState();
+  useStore.setState({ syncCosts: null, syncCostsError: null });
+  const out = await inspectClient.syncModeCosts(scenario);
+  if (out.ok) useStore.setState({ syncCosts: out.value });
+  else useStore.setState({ syncCostsError: out.message });
+}

@@ -1,0 +1,104 @@
+/**
+ * What the message log shows for one trace event (kind, from, to, summary,
+ * clock) and which events a filter keeps. Reads the columns directly; no
+ * object per event is kept.
+ */
+import { DROP_REASONS, KIND, KIND_CODES } from '../../engine/trace/events';
+import type { TraceColumns } from '../../worker/protocol';
+import type { LogFilter } from './inspectorSlice';
+
+const SUMMARY_CHARS = 120;
+
+export function formatClockValue(clock: unknown): string {
+  if (!clock || typeof clock !== 'object') return '';
+  return `{${Object.entries(clock as Record<string, number>)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(', ')}}`;
+}
+
+function short(value: unknown): string {
+  if (value === undefined) return '';
+  const text = JSON.stringify(value) ?? '';
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1)}…` : text;
+}
+
+export interface LogRow {
+  index: number;
+  t: number;
+  kind: string;
+  from: string;
+  to: string;
+  summary: string;
+  clock: string;
+}
+
+/** The event's kind as the log names it (`engine:<name>` for engine steps). */
+export function kindLabel(trace: TraceColumns, i: number): string {
+  const k = trace.kind[i];
+  return k === KIND.engine ? `engine:${trace.strings[trace.d[i]]}` : KIND_CODES[k];
+}
+
+function value(trace: TraceColumns, i: number): unknown {
+  const k = trace.kind[i];
+  const carries =
+    k === KIND.messageSent || k === KIND.messageDelivered || k === KIND.engine || k === KIND.partitionChanged;
+  return carries && trace.e[i] >= 0 ? trace.values[trace.e[i]] : undefined;
+}
+
+function summaryOf(trace: TraceColumns, i: number): string {
+  const k = trace.kind[i];
+  const tag = trace.d[i] >= 0 ? trace.strings[trace.d[i]] : '';
+  if (k === KIND.messageDropped) return `${tag} — ${DROP_REASONS[trace.e[i]] ?? 'dropped'}`;
+  if (k === KIND.timerFired) return `timer ${trace.c[i]}`;
+  const v = value(trace, i);
+  const detail = v && typeof v === 'object' && 'clock' in v ? { ...(v as object), clock: undefined } : v;
+  const text = short(detail);
+  return k === KIND.engine ? text : [tag, text].filter(Boolean).join(' ');
+}
+
+/** Agent name for a column value (−1 = none). */
+const who = (ids: readonly string[], a: number) => (a >= 0 ? (ids[a] ?? `#${a}`) : '');
+
+/** One row of the log; `lamport` (when computed) gives the clock of events that carry none. */
+export function logRow(trace: TraceColumns, i: number, ids: readonly string[], lamport: Int32Array | null): LogRow {
+  const k = trace.kind[i];
+  const engineClock = (value(trace, i) as { clock?: unknown } | undefined)?.clock;
+  const messageLike = k <= KIND.messageDuplicated;
+  return {
+    index: i,
+    t: trace.t[i],
+    kind: kindLabel(trace, i),
+    from: who(ids, trace.a[i]),
+    to: messageLike || k === KIND.engine ? who(ids, trace.b[i]) : '',
+    summary: summaryOf(trace, i),
+    clock: engineClock ? formatClockValue(engineClock) : lamport ? `L${lamport[i]}` : '',
+  };
+}
+
+/** A predicate for one filter (built once per filter run). */
+export function matcher(trace: TraceColumns, ids: readonly string[], filter: LogFilter): (i: number) => boolean {
+  const text = filter.text.trim().toLowerCase();
+  const kindCode = KIND_CODES.indexOf(filter.kind as (typeof KIND_CODES)[number]);
+  const engineName = filter.kind.startsWith('engine:') ? trace.strings.indexOf(filter.kind.slice(7)) : -2;
+  // Strings are matched once per distinct string, not once per event.
+  const stringHits = text ? trace.strings.map((s) => s.toLowerCase().includes(text)) : [];
+  const agentHits = text ? ids.map((s) => s.toLowerCase().includes(text)) : [];
+  return (i) => {
+    if (filter.agent >= 0 && trace.a[i] !== filter.agent && trace.b[i] !== filter.agent) return false;
+    if (kindCode >= 0 && trace.kind[i] !== kindCode) return false;
+    if (engineName !== -2 && (trace.kind[i] !== KIND.engine || trace.d[i] !== engineName)) return false;
+    if (!text) return true;
+    if (trace.d[i] >= 0 && stringHits[trace.d[i]]) return true;
+    if ((trace.a[i] >= 0 && agentHits[trace.a[i]]) || (trace.b[i] >= 0 && agentHits[trace.b[i]])) return true;
+    if (KIND_CODES[trace.kind[i]].toLowerCase().includes(text)) return true;
+    return summaryOf(trace, i).toLowerCase().includes(text);
+  };
+}
+
+/** Kinds offered by the kind filter: the fixed ones and every engine step name in the trace. */
+export function kindChoices(trace: TraceColumns | null): string[] {
+  if (!trace) return [];
+  const engines = new Set<number>();
+  for (let i = 0; i < trace.length; i++) if (trace.kind[i] === KIND.engine) engines.add(trace.d[i]);
+  return [...KIND_CODES.filter((k) => k !== 'engine'), ...[...engines].map((d) => `engine:${trace.strings[d]}`).sort()];
+}

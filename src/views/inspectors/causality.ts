@@ -1,0 +1,53 @@
+/**
+ * Happened-before over a space-time model's clocks. An event's own entry is
+ * its position on its agent, so `d → s` exactly when d's own entry is at most
+ * s's entry for d's agent: one comparison per pair, no graph search.
+ */
+import type { SpaceTimeModel } from '../../worker/api/inspect';
+
+export type Relation = 'self' | 'past' | 'future' | 'concurrent';
+
+export function clockOf(m: SpaceTimeModel, d: number): number[] {
+  const n = m.agentIds.length;
+  return m.clocks.slice(d * n, d * n + n);
+}
+
+function own(m: SpaceTimeModel, d: number): number {
+  return m.clocks[d * m.agentIds.length + m.agent[d]];
+}
+
+/** How dot `d` relates to the selected dot `s`. */
+export function relationTo(m: SpaceTimeModel, s: number, d: number): Relation {
+  if (d === s) return 'self';
+  const n = m.agentIds.length;
+  if (own(m, d) <= m.clocks[s * n + m.agent[d]]) return 'past';
+  if (own(m, s) <= m.clocks[d * n + m.agent[s]]) return 'future';
+  return 'concurrent';
+}
+
+export type ClockOrder = 'before' | 'after' | 'equal' | 'concurrent';
+
+export interface EntryRow {
+  agent: string;
+  left: number;
+  right: number;
+  cmp: '<' | '=' | '>';
+}
+
+/** Two clocks entry by entry, and the order they stand in (as the engine's `compare` defines it). */
+export function compareClocks(ids: readonly string[], a: readonly number[], b: readonly number[]) {
+  const entries: EntryRow[] = ids.map((agent, i) => ({
+    agent,
+    left: a[i] ?? 0,
+    right: b[i] ?? 0,
+    cmp: (a[i] ?? 0) < (b[i] ?? 0) ? '<' : (a[i] ?? 0) > (b[i] ?? 0) ? '>' : '=',
+  }));
+  const less = entries.some((e) => e.cmp === '<');
+  const more = entries.some((e) => e.cmp === '>');
+  const order: ClockOrder = less && more ? 'concurrent' : less ? 'before' : more ? 'after' : 'equal';
+  return { entries, order };
+}
+
+export function formatVector(ids: readonly string[], clock: readonly number[]): string {
+  return `{${ids.map((id, i) => `${id}:${clock[i]}`).join(', ')}}`;
+}
