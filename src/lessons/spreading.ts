@@ -13,7 +13,7 @@ const rumor = (n: number) =>
 const bound = (n: number) => Math.log2(n) + Math.log(n);
 
 const within = (n: number) => (s: Parameters<typeof resultAt>[0]) =>
-  resultAt(s, 'allInformed') === true && Number(resultAt(s, 'rounds')) <= bound(n);
+  resultAt(s, 'agents') === n && resultAt(s, 'allInformed') === true && Number(resultAt(s, 'rounds')) <= bound(n);
 
 export const gossipLogN: Lesson = {
   id: 'gossip-log-n',

@@ -8,7 +8,7 @@ import { problem } from '../sharing/problems';
 import { NS, storageMessage } from './libraryMemory';
 import type { LessonProgress } from './librarySlice';
 
-/** Quiet time after the last change before it is written (typing in a field writes once). */
+/** Quiet time after the last change before a burst of changes is written (typing in a field writes once). */
 export const AUTOSAVE_DELAY_MS = 400;
 const KEY = 'current';
 const RECORD_FORMAT = 'swarm-playground/autosave';
@@ -97,6 +97,7 @@ export async function restoreAutosave(memory: MemoryProvider): Promise<boolean> 
  */
 export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWriteAt = 0;
   let writing = Promise.resolve();
   const write = () => {
     timer = undefined;
@@ -124,11 +125,29 @@ export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_M
       s.bottomTab !== prev.bottomTab ||
       s.lesson !== prev.lesson;
     if (!changed) return;
+    // Throttled, leading and trailing: the first change after a quiet spell is written at once (a
+    // reload right after one edit keeps it), a burst of changes (typing) is written once at its end.
     if (timer) clearTimeout(timer);
-    timer = setTimeout(write, delayMs);
+    const now = Date.now();
+    if (now - lastWriteAt >= delayMs) {
+      lastWriteAt = now;
+      write();
+    } else
+      timer = setTimeout(() => {
+        lastWriteAt = Date.now();
+        write();
+      }, delayMs);
   });
+  // Leaving the page: write what is pending now (best effort; the browser may not wait for it).
+  const flush = () => {
+    if (!timer) return;
+    clearTimeout(timer);
+    write();
+  };
+  globalThis.addEventListener?.('pagehide', flush);
   return () => {
     if (timer) clearTimeout(timer);
+    globalThis.removeEventListener?.('pagehide', flush);
     unsubscribe();
   };
 }

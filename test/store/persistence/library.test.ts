@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryProvider } from '../../../src/engine/memory';
+import { useStore } from '../../../src/store/index';
+import { restoreAutosave, startAutosave } from '../../../src/store/persistence/autosave';
+import { NS } from '../../../src/store/persistence/libraryMemory';
+import {
+  deleteSave,
+  openSave,
+  refreshSaves,
+  renameSave,
+  saveScenarioAs,
+} from '../../../src/store/persistence/savedScenarios';
+import { DEFAULT_SCENARIO, type ScenarioDraft } from '../../../src/store/scenarioSlice';
+
+// Node has no animation frames; the player's pause() cancels one when a scenario is replaced.
+globalThis.cancelAnimationFrame ??= () => {};
+
+const initial = useStore.getState();
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function withAgents(count: number): ScenarioDraft {
+  return { ...DEFAULT_SCENARIO, topology: { agentCount: count, builder: { kind: 'ring' } } };
+}
+
+beforeEach(() => useStore.setState(initial, true));
+
+describe('autosave', () => {
+  it('writes the scenario and tabs after an edit, and a new session restores them without an undo step', async () => {
+    const memory = new InMemoryProvider();
+    const stop = startAutosave(memory, 20);
+    useStore.getState().setAgentCount(33);
+    useStore.getState().setRightTab('library');
+    await wait(80);
+    stop();
+    expect(useStore.getState().autosave).toBe('saved');
+
+    useStore.setState(initial, true);
+    expect(await restoreAutosave(memory)).toBe(true);
+    const s = useStore.getState();
+    expect(s.scenario.topology.agentCount).toBe(33);
+    expect(s.rightTab).toBe('library');
+    expect(s.past).toEqual([]);
+  });
+
+  it('does not write a scenario with problems: the last valid one stays', async () => {
+    const memory = new InMemoryProvider();
+    const stop = startAutosave(memory, 10);
+    useStore.getState().setAgentCount(8);
+    await wait(40);
+    useStore.getState().setAgentCount(-4);
+    await wait(40);
+    stop();
+    expect(useStore.getState().autosave).toBe('invalid');
+    useStore.setState(initial, true);
+    await restoreAutosave(memory);
+    expect(useStore.getState().scenario.topology.agentCount).toBe(8);
+  });
+
+  it('refuses a tampered autosave and keeps the default scenario', async () => {
+    const memory = new InMemoryProvider();
+    const hostile = {
+      format: 'swarm-playground/autosave',
+      version: 1,
+      savedAt: 'x',
+      scenario:
+        '{"format":"swarm-playground/scenario","version":1,"seed":1,"__proto__":{"polluted":1},"topology":{"agentCount":3,"builder":{"kind":"ring"}},"run":{"kind":"flood"}}',
+      ui: { rightTab: 'x'.repeat(500), bottomTab: 'log', lesson: { id: 'a', step: -1 } },
+    };
+    await memory.store(NS.autosave, 'current', hostile);
+    expect(await restoreAutosave(memory)).toBe(false);
+    expect(useStore.getState().scenario).toBe(initial.scenario);
+    expect(useStore.getState().libraryProblems.autosave?.message).toContain('could not be restored');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('shows a storage failure in words instead of losing it', async () => {
+    const memory = new InMemoryProvider({ quotaBytes: 10 });
+    const stop = startAutosave(memory, 5);
+    useStore.getState().setAgentCount(9);
+    await wait(30);
+    stop();
+    expect(useStore.getState().autosave).toBe('failed');
+    expect(useStore.getState().libraryProblems.autosave?.message).toContain('storage for this site is full');
+  });
+});
+
+describe('named saves', () => {
+  it('save, list, open, rename and delete', async () => {
+    const memory = new InMemoryProvider();
+    useStore.getState().setScenario(withAgents(21));
+    expect(await saveScenarioAs(memory, '  Twenty-one  ')).toBe(true);
+    const [save] = useStore.getState().saves;
+    expect(save).toMatchObject({ name: 'Twenty-one', agents: 21, runKind: 'flood' });
+
+    useStore.getState().setScenario(withAgents(4));
+    expect(await openSave(memory, save.id)).toBe(true);
+    expect(useStore.getState().scenario.topology.agentCount).toBe(21);
+    // Opening is one undoable step.
+    useStore.getState().undo();
+    expect(useStore.getState().scenario.topology.agentCount).toBe(4);
+
+    expect(await renameSave(memory, save.id, 'Blackjack')).toBe(true);
+    await refreshSaves(memory);
+    expect(useStore.getState().saves.map((s) => s.name)).toEqual(['Blackjack']);
+    expect(await deleteSave(memory, save.id)).toBe(true);
+    expect(useStore.getState().saves).toEqual([]);
+    expect(await memory.listKeys(NS.saveText)).toEqual([]);
+  });
+
+  it('refuses empty and control-character names and invalid scenarios, saving nothing', async () => {
+    const memory = new InMemoryProvider();
+    expect(await saveScenarioAs(memory, '   ')).toBe(false);
+    expect(await saveScenarioAs(memory, 'evil\u202Eexe')).toBe(false);
+    expect(useStore.getState().libraryProblems.saves?.message).toContain('control characters');
+    useStore.getState().setScenario(withAgents(0));
+    expect(await saveScenarioAs(memory, 'Broken')).toBe(false);
+    expect(useStore.getState().libraryProblems.saves?.issues[0].field).toBe('topology.agentCount');
+    expect(await memory.listKeys(NS.saveMeta)).toEqual([]);
+  });
+
+  it('a damaged save is refused and the current scenario and other saves stay', async () => {
+    const memory = new InMemoryProvider();
+    useStore.getState().setScenario(withAgents(6));
+    await saveScenarioAs(memory, 'Good');
+    await memory.store(NS.saveText, 'save-bad', '{"format":"swarm-playground/scenario","version":99}');
+    await memory.store(NS.saveMeta, 'save-bad', {
+      id: 'save-bad',
+      name: 'Bad',
+      savedAt: '2026-01-01T00:00:00.000Z',
+      agents: 1,
+      runKind: 'flood',
+    });
+    await memory.store(NS.saveMeta, 'save-junk', { id: 'other', name: 5 });
+    await refreshSaves(memory);
+    expect(useStore.getState().saves.map((s) => s.name)).toEqual(['Good', 'Bad']);
+    const before = useStore.getState().scenario;
+    expect(await openSave(memory, 'save-bad')).toBe(false);
+    expect(useStore.getState().scenario).toBe(before);
+    expect(useStore.getState().libraryProblems.saves?.issues[0].field).toBe('version');
+    expect(useStore.getState().saves).toHaveLength(2);
+  });
+});
