@@ -112,6 +112,7 @@ describe('topology SVG', () => {
         links: [[0, 1]],
         connected: true,
         positions: Float64Array.of(0, 0, 100, 50),
+        warnings: [],
       },
       '"><svg onload=alert(1)>',
     );
