@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   );
   const rows = [];
   for (const c of await loadCases()) {
-    process.stdout.write(`running ${c.name}…\r`);
+    process.stderr.write(`running ${c.name}…\n`);
     rows.push(runCase(c, cal));
   }
   console.log(formatRows(rows));

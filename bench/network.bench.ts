@@ -44,4 +44,4 @@ function meshStorm(): { ops: number; unit: string; note: string; target: { perSe
   };
 }
 
-export const cases: BenchCase[] = [{ name: 'network: deliveries, 10,000-agent mesh', run: meshStorm }];
+export const cases: BenchCase[] = [{ name: 'network: deliveries, 10,000-agent mesh', run: meshStorm, repeat: 3 }];

@@ -43,9 +43,26 @@ export class Prng {
     return this.u32() / 4294967296;
   }
 
-  /** A uniform integer in [0, n), unbiased (rejection sampling). n must be in [1, 2^32]. */
+  /**
+   * A uniform integer in [0, n), unbiased. For n < 2^21 (every agent count and
+   * latency here) Lemire's multiply-and-reject: x·n is exact in a double, and
+   * the rare rejection keeps it unbiased without a division per draw. Larger n
+   * use plain rejection sampling.
+   */
   int(n: number): number {
     if (n <= 1) return 0;
+    if (n < 2097152) {
+      let m = this.u32() * n;
+      let low = m >>> 0; // ToUint32: exactly m mod 2^32 for integers below 2^53
+      if (low < n) {
+        const threshold = (4294967296 - n) % n;
+        while (low < threshold) {
+          m = this.u32() * n;
+          low = m >>> 0;
+        }
+      }
+      return (m - low) / 4294967296;
+    }
     const limit = 4294967296 - (4294967296 % n);
     let x = this.u32();
     while (x >= limit) x = this.u32();

@@ -26,6 +26,8 @@ export class Network {
   now = 0;
   private readonly queue: EventQueue;
   private readonly payloads: unknown[] = [];
+  /** Payloads waiting in the queue. */
+  private payloadCount = 0;
   private readonly tags: string[] = [];
   private readonly tagIds = new Map<string, number>();
   private lastTag = '';
@@ -79,7 +81,8 @@ export class Network {
   /** Whether a message from `from` to `to` would get through right now (ignoring loss). */
   canReach(from: number, to: number): boolean {
     if (this.group[from] !== this.group[to]) return false;
-    for (const cut of this.cuts) if (cut.from[from] === 1 && cut.to[to] === 1) return false;
+    const cuts = this.cuts;
+    for (let i = 0; i < cuts.length; i++) if (cuts[i].from[from] === 1 && cuts[i].to[to] === 1) return false;
     return true;
   }
 
@@ -135,8 +138,13 @@ export class Network {
     const b = q.b[slot];
     const c = q.c[slot];
     const d = q.d[slot];
-    const payload = this.payloads[slot];
-    this.payloads[slot] = undefined;
+    // Most messages carry no payload: only touch the payload table for those that do.
+    let payload: unknown;
+    if (this.payloadCount > 0 && this.payloads[slot] !== undefined) {
+      payload = this.payloads[slot];
+      this.payloads[slot] = undefined;
+      this.payloadCount--;
+    }
     q.release(slot);
     if (type === DELIVER) this.arrive(a, b, c, d, payload);
     else if (type === TIMER) {
@@ -233,11 +241,14 @@ export class Network {
     let latency = latencyMsMax > latencyMsMin ? this.rng.range(latencyMsMin, latencyMsMax) : latencyMsMin;
     if (this.rng.chance(reorderProbability)) latency += this.rng.range(0, latencyMsMax);
     const slot = this.enqueue(this.now + latency, DELIVER, from, to, msg, tagId);
-    if (payload !== undefined) this.payloads[slot] = payload;
+    if (payload !== undefined) {
+      this.payloads[slot] = payload;
+      this.payloadCount++;
+    }
   }
 
   private enqueue(time: number, type: number, a: number, b: number, c: number, d: number): number {
-    checkLimit('MAX_SIM_TIME_MS', MAX_SIM_TIME_MS, time);
+    if (time > MAX_SIM_TIME_MS) checkLimit('MAX_SIM_TIME_MS', MAX_SIM_TIME_MS, time);
     return this.queue.push(time, type, a, b, c, d);
   }
 

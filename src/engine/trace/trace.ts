@@ -170,13 +170,7 @@ export class Trace {
     this.lastTime = t;
     // Value indices are hashed as present/absent (the values themselves were hashed in `value`),
     // so a trace hashes the same whether or not it is recorded.
-    this.hasher
-      .int(kind | ((E_IS_VALUE[kind] && e !== NONE ? 1 : e) << 4))
-      .float(t)
-      .int(a)
-      .int(b)
-      .int(c)
-      .int(d);
+    this.hasher.fields(kind | ((E_IS_VALUE[kind] && e !== NONE ? 1 : e) << 4), t, a, b, c, d);
     this.count = i + 1;
     if (!this.record) return;
     if (i === this.kind.length) this.grow();

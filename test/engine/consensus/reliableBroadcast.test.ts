@@ -97,14 +97,22 @@ describe('Bracha reliable broadcast of votes on the network', () => {
     }
   });
 
-  it('a flipping agent is flagged for changing its vote between rounds', () => {
+  it('a flipping agent is flagged for changing its vote between rounds (and no honest agent ever is)', () => {
     const behaviours: Behaviour[] = ['honest', 'honest', 'honest', 'flip'];
-    const { out } = simulate(4, { n: 4, f: 1, behaviours, votes: ['for', 'for', 'against', 'for'] });
-    const flagged = out.records
-      .filter((r) => r.honest)
-      .map((r) => r.flags.find((f) => f.agentId === 'agent-4')?.reason);
-    expect(flagged).toContain('vote changed between rounds');
-    expect(out.agreement.agreed).toBe(true);
+    let runsFlagged = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { out } = simulate(seed, { n: 4, f: 1, behaviours, votes: ['for', 'for', 'against', 'for'] });
+      const honest = out.records.filter((r) => r.honest);
+      const reasons = honest.flatMap((r) => r.flags.filter((f) => f.reason === 'vote changed between rounds'));
+      expect(
+        reasons.every((f) => f.agentId === 'agent-4'),
+        `seed ${seed}`,
+      ).toBe(true);
+      if (reasons.length > 0) runsFlagged++;
+      expect(out.agreement.agreed, `seed ${seed}`).toBe(true);
+    }
+    // Whether an honest agent sees both of the flipper's votes depends on the delays drawn; most runs do.
+    expect(runsFlagged).toBeGreaterThanOrEqual(12);
   });
 
   it('the size rule: n = 3f is refused', () => {

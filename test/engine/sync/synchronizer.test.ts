@@ -87,10 +87,11 @@ describe('synchronizeState (the seed examples)', () => {
   });
 
   it('returns false when an answering agent never acknowledges the result', async () => {
-    const { ctx, sync } = setup(4, 'lww');
+    // A fixed 20 ms latency makes the timeline exact: request at 0 arrives at 20, answers are in at 40,
+    // the resolved state leaves then and arrives at 60. agent-3 crashes at 50, after answering.
+    const { ctx, sync } = setup(4, 'lww', 1, new InMemoryProvider(), { latencyMsMin: 20, latencyMsMax: 20 });
     sync.write(1, 'swarm-001', 'k', 1);
-    // agent-3 answers the request, then the network to it breaks before the update arrives.
-    ctx.network.scheduleFault({ kind: 'crash', atMs: ctx.network.now + 105, agent: 2 });
+    ctx.network.scheduleFault({ kind: 'crash', atMs: ctx.network.now + 50, agent: 2 });
     const report = await sync.syncKey('swarm-001', 'k', { timeoutMs: 100 });
     expect(report.answered).toContain('agent-3');
     expect(report.stored).toBe(true);
