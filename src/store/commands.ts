@@ -4,6 +4,7 @@
  */
 import { runScenario } from './actions';
 import {
+  addAgentNearCentre,
   removeSelected,
   selectNeighbour,
   toggleCrashSelected,
@@ -62,6 +63,7 @@ export const COMMANDS: Command[] = [
   { id: 'run', label: 'Run the scenario', group: 'Run', keys: ['R'], perform: () => void runScenario() },
   { id: 'undo', label: 'Undo', group: 'Edit', keys: ['Mod+Z'], perform: () => s().undo() },
   { id: 'redo', label: 'Redo', group: 'Edit', keys: ['Mod+Shift+Z', 'Mod+Y'], perform: () => s().redo() },
+  { id: 'add-agent', label: 'Add an agent', group: 'Edit', keys: ['A'], perform: () => void addAgentNearCentre() },
   { id: 'next-agent', label: 'Select next agent', group: 'Edit', keys: ['N'], perform: () => selectNeighbour(1) },
   { id: 'prev-agent', label: 'Select previous agent', group: 'Edit', keys: ['P'], perform: () => selectNeighbour(-1) },
   {

@@ -17,6 +17,31 @@ export function addAgentAt(position: { x: number; y: number }): string {
   return id;
 }
 
+/** Adds an agent near the middle of the swarm (keyboard and toolbar; the mouse can place it by double-click). */
+export function addAgentNearCentre(): string {
+  const positions = state().topology?.positions ?? new Float64Array();
+  const n = positions.length / 2;
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < n; i++) {
+    x += positions[2 * i] / n;
+    y += positions[2 * i + 1] / n;
+  }
+  // A golden-angle spiral keeps successive additions from landing on each other.
+  const angle = n * 2.399963;
+  const radius = 30 + 4 * Math.sqrt(n);
+  return addAgentAt({ x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) });
+}
+
+/** Schedules a crash (and optionally a recovery) of the selected agents at simulated times. */
+export function crashSelectedAt(atMs: number, recoverMs?: number): void {
+  const { selected } = state();
+  if (selected.length === 0) return;
+  const added: FaultDraft[] = selected.map((agent) => ({ kind: 'crash', atMs, agent }));
+  if (recoverMs !== undefined) added.push(...selected.map((agent) => ({ kind: 'recover', atMs: recoverMs, agent })));
+  setFaults([...faultsOf(), ...added], selected.length === 1 ? 'Schedule a crash' : 'Schedule crashes');
+}
+
 export function removeSelected(): void {
   const { selected } = state();
   if (selected.length === 0) return;

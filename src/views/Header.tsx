@@ -1,3 +1,4 @@
+import { addAgentNearCentre } from '../store/editing';
 import { useStore } from '../store/index';
 
 /** Title, undo/redo and help. */
@@ -29,6 +30,14 @@ export function Header() {
           title={redoLabel ? `Redo: ${redoLabel}` : 'Nothing to redo'}
         >
           Redo
+        </button>
+        <button
+          type="button"
+          onClick={() => addAgentNearCentre()}
+          aria-keyshortcuts="A"
+          title="Add an agent (A; or double-click empty space)"
+        >
+          Add agent
         </button>
         <button type="button" onClick={requestFit} title="Fit the swarm to the screen">
           Fit

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { cutOffSelected, setFaults } from '../../store/editing';
+import { crashSelectedAt, cutOffSelected, setFaults } from '../../store/editing';
 import { useStore } from '../../store/index';
 import { issueFor } from '../common/issues';
 import { NumberField } from '../common/NumberField';
@@ -111,8 +111,8 @@ export function NetworkPanel() {
         </p>
       )}
       <div className="field-pair">
-        <NumberField label="Cut off at (ms)" value={cutAt} min={0} integer onChange={setCutAt} />
-        <NumberField label="Heal at (ms)" value={healAt} min={0} integer onChange={setHealAt} />
+        <NumberField label="Fault at (ms)" value={cutAt} min={0} integer onChange={setCutAt} />
+        <NumberField label="Heal / recover at (ms)" value={healAt} min={0} integer onChange={setHealAt} />
       </div>
       <button
         type="button"
@@ -120,6 +120,13 @@ export function NetworkPanel() {
         onClick={() => cutOffSelected(cutAt, healAt > cutAt ? healAt : undefined)}
       >
         Cut off {selected.length === 0 ? 'selected agents' : `${selected.length} selected`}
+      </button>
+      <button
+        type="button"
+        disabled={selected.length === 0}
+        onClick={() => crashSelectedAt(cutAt, healAt > cutAt ? healAt : undefined)}
+      >
+        Crash {selected.length === 0 ? 'selected agents' : `${selected.length} selected`} then recover
       </button>
     </section>
   );
