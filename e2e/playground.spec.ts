@@ -13,8 +13,10 @@ test('keyboard only: build, select, make malicious, run, play, step', async ({ p
   await page.keyboard.type('8');
   await expect(page.getByRole('img', { name: /Swarm of 8 agents and 28 links/ })).toBeVisible();
 
-  // Into the swarm editor, select an agent and make it malicious.
+  // Into the swarm editor: add an agent, select one and make it malicious.
   await page.getByRole('application').focus();
+  await page.keyboard.press('A');
+  await expect(page.getByRole('img', { name: /Swarm of 9 agents and 28 links/ })).toBeVisible();
   await page.keyboard.press('N');
   await expect(page.getByRole('heading', { name: 'agent-1', level: 3 })).toBeVisible();
   await page.keyboard.press('N');
