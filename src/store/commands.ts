@@ -122,3 +122,9 @@ export function keyOf(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'm
 export function commandForKey(key: string): Command | undefined {
   return COMMANDS.find((c) => c.keys.includes(key));
 }
+
+export function commandById(id: string): Command {
+  const command = COMMANDS.find((c) => c.id === id);
+  if (!command) throw new Error(`no command "${id}"`);
+  return command;
+}

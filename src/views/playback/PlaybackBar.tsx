@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { commandById } from '../../store/commands';
 import { useStore } from '../../store/index';
 import {
   changeSpeed,
@@ -12,9 +13,20 @@ import {
   togglePlay,
 } from '../../store/playback';
 import { SPEEDS } from '../../store/playbackSlice';
-import { Icon } from '../common/Icon';
+import { Icon, type IconName } from '../common/Icon';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** The transport buttons, in order: each is a command (same label and key as the keyboard and the help). */
+const TRANSPORT: [string, IconName][] = [
+  ['start', 'start'],
+  ['round-back', 'round-back'],
+  ['step-back', 'back'],
+  ['play', 'play'],
+  ['step-forward', 'forward'],
+  ['round-forward', 'round-forward'],
+  ['end', 'end'],
+];
 
 /** Play, pause, step, scrub and speed: every control also has a key (see the help, `?`). */
 export function PlaybackBar() {
@@ -32,77 +44,24 @@ export function PlaybackBar() {
   return (
     <section className="playback" aria-label="Playback">
       <div className="button-row">
-        <button
-          type="button"
-          onClick={jumpToStart}
-          disabled={disabled}
-          aria-label="Jump to start"
-          aria-keyshortcuts="Home"
-          title="Jump to start (Home)"
-        >
-          <Icon name="start" />
-        </button>
-        <button
-          type="button"
-          onClick={() => stepRound(-1)}
-          disabled={disabled}
-          aria-label="Step one round back"
-          aria-keyshortcuts="Shift+ArrowLeft"
-          title="Step one round back (Shift+←)"
-        >
-          <Icon name="round-back" />
-        </button>
-        <button
-          type="button"
-          onClick={() => stepEvents(-1)}
-          disabled={disabled}
-          aria-label="Step one event back"
-          aria-keyshortcuts="ArrowLeft"
-          title="Step one event back (←)"
-        >
-          <Icon name="back" />
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={togglePlay}
-          disabled={disabled}
-          aria-label={playing ? 'Pause' : 'Play'}
-          aria-keyshortcuts="Space"
-          title="Play / pause (Space)"
-        >
-          <Icon name={playing ? 'pause' : 'play'} />
-        </button>
-        <button
-          type="button"
-          onClick={() => stepEvents(1)}
-          disabled={disabled}
-          aria-label="Step one event forward"
-          aria-keyshortcuts="ArrowRight"
-          title="Step one event forward (→)"
-        >
-          <Icon name="forward" />
-        </button>
-        <button
-          type="button"
-          onClick={() => stepRound(1)}
-          disabled={disabled}
-          aria-label="Step one round forward"
-          aria-keyshortcuts="Shift+ArrowRight"
-          title="Step one round forward (Shift+→)"
-        >
-          <Icon name="round-forward" />
-        </button>
-        <button
-          type="button"
-          onClick={jumpToEnd}
-          disabled={disabled}
-          aria-label="Jump to end"
-          aria-keyshortcuts="End"
-          title="Jump to end (End)"
-        >
-          <Icon name="end" />
-        </button>
+        {TRANSPORT.map(([id, icon]) => {
+          const command = commandById(id);
+          const label = id === 'play' ? (playing ? 'Pause' : 'Play') : command.label;
+          return (
+            <button
+              key={id}
+              type="button"
+              className={id === 'play' ? 'primary' : undefined}
+              onClick={command.perform}
+              disabled={disabled}
+              aria-label={label}
+              aria-keyshortcuts={command.keys[0].replace('Space', ' ')}
+              title={`${command.label} (${command.keys[0]})`}
+            >
+              <Icon name={id === 'play' && playing ? 'pause' : icon} />
+            </button>
+          );
+        })}
         <button
           type="button"
           onClick={jumpToDecision}
