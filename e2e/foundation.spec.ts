@@ -15,7 +15,7 @@ test('build a 50-agent swarm, run a flood in the worker, and match the CLI hash'
   await expect(page.getByRole('img', { name: /Swarm of 50 agents and 75 links/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByRole('status')).toHaveText('Run finished.');
+  await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible();
   const hash = (await page.getByTestId('trace-hash').textContent())?.trim() ?? '';
   expect(hash).toMatch(/^[0-9a-f]{16}$/);
   await snap(page, 'foundation-flood-50');

@@ -22,11 +22,12 @@ export interface TraceIndex {
   msgCount: number;
   /** The longest flight, to bound the search for messages in flight. */
   maxFlightMs: number;
-  /** Per agent: event indices where its mark changes, and the new mark. */
-  markIndex: Int32Array[];
-  markValue: Uint8Array[];
-  /** Per agent: event indices where it crashes (odd positions: recoveries). */
-  crashIndex: Int32Array[];
+  agentCount: number;
+  /** Per agent that has any: event indices where its mark changes, and the new mark (sparse: big swarms, few events). */
+  markIndex: Map<number, Int32Array>;
+  markValue: Map<number, Uint8Array>;
+  /** Per agent that has any: event indices where it crashes (odd positions: recoveries). */
+  crashIndex: Map<number, Int32Array>;
   /** Event indices that end a round (engine event `roundEnd`), for "step one round". */
   roundEnds: number[];
   /** Index of the first decision event, or −1. */
@@ -50,8 +51,13 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
   const n = trace.length;
   const sendAt = new Map<number, number>();
   const rows: number[][] = [[], [], [], [], []];
-  const marks: number[][] = Array.from({ length: agentCount }, () => []);
-  const crashes: number[][] = Array.from({ length: agentCount }, () => []);
+  const marks = new Map<number, number[]>();
+  const crashes = new Map<number, number[]>();
+  const listOf = (m: Map<number, number[]>, agent: number) => {
+    let list = m.get(agent);
+    if (!list) m.set(agent, (list = []));
+    return list;
+  };
   const roundEnds: number[] = [];
   let decisionIndex = -1;
   let maxFlightMs = 0;
@@ -66,25 +72,27 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
       rows[1].push(trace.t[s], trace.t[i]);
       rows[2].push(kind === KIND.messageDelivered ? 1 : 0);
       maxFlightMs = Math.max(maxFlightMs, trace.t[i] - trace.t[s]);
-    } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) crashes[trace.a[i]]?.push(i);
-    else if (kind === KIND.engine) {
+    } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) {
+      if (trace.a[i] < agentCount) listOf(crashes, trace.a[i]).push(i);
+    } else if (kind === KIND.engine) {
       const name = trace.strings[trace.d[i]];
       const detail = trace.e[i] >= 0 ? trace.values[trace.e[i]] : undefined;
       if (name === 'roundEnd') roundEnds.push(i);
       if (name === 'decided' && decisionIndex < 0) decisionIndex = i;
       const mark = markOf(name, detail);
       const agent = trace.a[i];
-      if (mark && agent >= 0 && agent < agentCount) marks[agent].push(i, MARKS.indexOf(mark));
+      if (mark && agent >= 0 && agent < agentCount) listOf(marks, agent).push(i, MARKS.indexOf(mark));
     }
   }
-  return finish(n, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
+  return finish(n, agentCount, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
 }
 
 function finish(
   length: number,
+  agentCount: number,
   rows: number[][],
-  marks: number[][],
-  crashes: number[][],
+  marks: Map<number, number[]>,
+  crashes: Map<number, number[]>,
   roundEnds: number[],
   decisionIndex: number,
   maxFlightMs: number,
@@ -102,9 +110,10 @@ function finish(
     msgDelivered: new Uint8Array(count),
     msgCount: count,
     maxFlightMs,
-    markIndex: marks.map((m) => Int32Array.from(m.filter((_, i) => i % 2 === 0))),
-    markValue: marks.map((m) => Uint8Array.from(m.filter((_, i) => i % 2 === 1))),
-    crashIndex: crashes.map((c) => Int32Array.from(c)),
+    agentCount,
+    markIndex: new Map([...marks].map(([a, m]) => [a, Int32Array.from(m.filter((_, i) => i % 2 === 0))])),
+    markValue: new Map([...marks].map(([a, m]) => [a, Uint8Array.from(m.filter((_, i) => i % 2 === 1))])),
+    crashIndex: new Map([...crashes].map(([a, c]) => [a, Int32Array.from(c)])),
     roundEnds,
     decisionIndex,
   };
@@ -132,15 +141,19 @@ function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
 
 /** Each agent's mark after event `cursor`. */
 export function marksAt(index: TraceIndex, cursor: number): AgentMark[] {
-  return index.markIndex.map((events, agent) => {
+  const out: AgentMark[] = new Array(index.agentCount).fill('idle');
+  for (const [agent, events] of index.markIndex) {
     const k = lastAtOrBefore(events, cursor);
-    return k < 0 ? 'idle' : MARKS[index.markValue[agent][k]];
-  });
+    if (k >= 0) out[agent] = MARKS[(index.markValue.get(agent) as Uint8Array)[k]];
+  }
+  return out;
 }
 
 /** Whether each agent is crashed after event `cursor`. */
 export function crashedAt(index: TraceIndex, cursor: number): boolean[] {
-  return index.crashIndex.map((events) => (lastAtOrBefore(events, cursor) + 1) % 2 === 1);
+  const out: boolean[] = new Array(index.agentCount).fill(false);
+  for (const [agent, events] of index.crashIndex) out[agent] = (lastAtOrBefore(events, cursor) + 1) % 2 === 1;
+  return out;
 }
 
 /** Calls `visit(from, to, progress, delivered)` for every message in flight at simulated time `t`. */
