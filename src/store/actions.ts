@@ -46,8 +46,7 @@ export async function runScenario(): Promise<void> {
     const result = await simClient().run(scenario, {}, onProgress, { signal: controller.signal });
     if (runController !== controller) return;
     if (result.ok) {
-      // Aggregate runs have no agents to draw: index their rounds only.
-      const traceIndex = buildTraceIndex(result.trace, result.summary.aggregate ? 0 : result.summary.agents);
+      const traceIndex = buildTraceIndex(result.trace, result.summary.agents);
       useStore.setState({
         runStatus: 'done',
         runProgress: 1,

@@ -20,9 +20,10 @@ export interface RunSummary {
   /** Simulated milliseconds from the start to the last event. */
   simulatedMs: number;
   messages: number;
+  /** Agents of the swarm: trace events address agents 0..agents−1. */
   agents: number;
-  /** True when the run had no topology (aggregate state only, e.g. a million-agent rumor). */
-  aggregate: boolean;
+  /** For runs on aggregate state without a swarm (a million-agent rumor): how many agents were simulated. */
+  aggregateAgents?: number;
   links: number;
   /** The engine's own result (a ConsensusResult, a flood summary, …), JSON-serialisable. */
   result: unknown;
@@ -117,9 +118,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       events: columns.length,
       simulatedMs: Math.max(network.now, columns.length > 0 ? columns.t[columns.length - 1] : 0),
       messages: network.messagesSent,
-      agents:
-        scenario.run.kind === 'rumor' && scenario.run.agentCount !== undefined ? scenario.run.agentCount : swarm.size,
-      aggregate: isAggregateRun(scenario),
+      agents: swarm.size,
+      aggregateAgents: scenario.run.kind === 'rumor' ? scenario.run.agentCount : undefined,
       links: swarm.linkCount,
       result,
     },

@@ -22,7 +22,7 @@ export function RunSummaryPanel() {
         <dt>Seed</dt>
         <dd>{summary.seed}</dd>
         <dt>Agents</dt>
-        <dd>{fmt(summary.agents)}</dd>
+        <dd>{fmt(summary.aggregateAgents ?? summary.agents)}</dd>
         <dt>Events</dt>
         <dd data-testid="summary-events">{fmt(summary.events)}</dd>
         <dt>Messages</dt>

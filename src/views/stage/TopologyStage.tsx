@@ -24,7 +24,7 @@ export function TopologyStage() {
   const topology = useStore((s) => s.topology);
   const selectedIds = useStore((s) => s.selected);
   const fitRequest = useStore((s) => s.fitRequest);
-  const aggregate = useStore((s) => (s.summary?.aggregate ? s.summary.agents : 0));
+  const aggregate = useStore((s) => s.summary?.aggregateAgents ?? 0);
   const container = useRef<HTMLDivElement>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const press = useRef<Press | null>(null);
@@ -158,7 +158,7 @@ export function TopologyStage() {
       onDoubleClick={onDoubleClick}
       data-testid="stage"
     >
-      {aggregate && (
+      {aggregate > 0 && (
         <p className="stage-note" role="note">
           Aggregate run: {aggregate.toLocaleString('en-US')} agents without a topology — too many to draw; see the
           charts and results.
