@@ -128,6 +128,7 @@ test('a malformed file shows its problems by field and leaves the scenario and t
   await expect(problem).toContainText('The file “broken.json” is not a scenario this app can open');
   await expect(problem).toContainText('seed');
   await expect(problem).toContainText('topology.agentCount');
+  await problem.scrollIntoViewIfNeeded();
   await snap(page, 'library-malformed-file');
 
   await page.getByLabel('Open a scenario file').setInputFiles({

@@ -18,7 +18,7 @@ const within = (n: number) => (s: Parameters<typeof resultAt>[0]) =>
 export const gossipLogN: Lesson = {
   id: 'gossip-log-n',
   title: 'Gossip spreads in O(log n) rounds',
-  summary: 'Multiply the swarm by 1,000 and the rumor needs only a few more rounds.',
+  summary: 'Multiply the swarm by 100 and the rumor needs only a few more rounds.',
   steps: [
     {
       title: '1,000 agents',
@@ -31,19 +31,23 @@ export const gossipLogN: Lesson = {
       },
     },
     {
+      title: '10,000 agents',
+      text: 'Ten times more agents. Rounds grow with log n, not with n: a few more, not ten times more.',
+      scenario: rumor(10_000),
+      highlight: 'Aggregate agents (no topology; blank = the swarm)',
+      observe: { text: `All informed within ≈ ${bound(10_000).toFixed(1)} rounds.`, seen: within(10_000) },
+    },
+    {
       title: '100,000 agents',
-      text: 'A hundred times more agents. Rounds grow with log n, not with n.',
+      text: 'A hundred times the first swarm. Compare informedPerRound with meanField, the expected curve: slow start, explosive middle, quick finish.',
       scenario: rumor(100_000),
       highlight: 'Aggregate agents (no topology; blank = the swarm)',
       observe: { text: `All informed within ≈ ${bound(100_000).toFixed(1)} rounds.`, seen: within(100_000) },
-    },
-    {
-      title: '1,000,000 agents',
-      text: 'A million agents, in the worker, in about a second. Compare informedPerRound with meanField, the expected curve.',
-      scenario: rumor(1_000_000),
-      highlight: 'Run',
-      observe: { text: `All informed within ≈ ${bound(1_000_000).toFixed(1)} rounds.`, seen: within(1_000_000) },
-      tryThis: ['Switch the mode to “push”: the end phase slows down.', 'Raise the fanout to 3.'],
+      tryThis: [
+        'Set the aggregate agents to 1,000,000: still only a few more rounds.',
+        'Switch the mode to “push”: the end phase slows down.',
+        'Raise the fanout to 3.',
+      ],
     },
   ],
 };

@@ -110,7 +110,7 @@ export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_M
     writing = writing.then(async () => {
       try {
         await memory.store(NS.autosave, KEY, record);
-        useStore.setState({ autosave: 'saved' });
+        useStore.setState({ autosave: timer ? 'saving' : 'saved' });
         useStore.getState().setLibraryProblem('autosave', null);
       } catch (error) {
         useStore.setState({ autosave: 'failed' });
@@ -132,11 +132,14 @@ export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_M
     if (now - lastWriteAt >= delayMs) {
       lastWriteAt = now;
       write();
-    } else
+    } else {
+      // Pending counts as saving: the status never says “saved” while a change waits to be written.
+      if (useStore.getState().autosave !== 'saving') useStore.setState({ autosave: 'saving' });
       timer = setTimeout(() => {
         lastWriteAt = Date.now();
         write();
       }, delayMs);
+    }
   });
   // Leaving the page: write what is pending now (best effort; the browser may not wait for it).
   const flush = () => {

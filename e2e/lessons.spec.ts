@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { LESSONS } from '../src/lessons/index';
+import { expect, test } from './fixtures';
+
+/** README screenshots: one per lesson, taken at its last step once the observation is confirmed. */
+const SHOTS = 'docs/lessons';
+
+async function openLessons(page: Page) {
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+}
+
+const panel = (page: Page) => page.locator('[data-lesson-panel]');
+
+async function runAndWait(page: Page) {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible({ timeout: 60_000 });
+}
+
+for (const lesson of LESSONS) {
+  test(`lesson: ${lesson.title} — every step walked, every observation seen`, async ({ page }) => {
+    await page.goto('/');
+    await openLessons(page);
+    await page.getByRole('button', { name: lesson.title, exact: true }).click();
+    for (const [i, step] of lesson.steps.entries()) {
+      await expect(panel(page).getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
+      await expect(panel(page).getByText(step.title, { exact: true })).toBeVisible();
+      if (step.highlight) {
+        // The step points at a real control, by the name a person sees.
+        const highlighted = page.locator('[data-lesson-highlight="true"]');
+        await expect(highlighted).toHaveCount(1);
+        await expect(highlighted).toHaveAccessibleName(step.highlight);
+      }
+      if (step.observe) {
+        const observation = page.getByTestId('lesson-observation');
+        await expect(observation).toHaveAttribute('data-seen', 'pending');
+        await runAndWait(page);
+        await expect(observation).toHaveAttribute('data-seen', 'yes');
+        await expect(observation.getByRole('status')).toHaveText('✓ Seen in your run.');
+      }
+      if (i === lesson.steps.length - 1) {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.getByTestId('lesson-observation').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/${lesson.id}.png` });
+        await page.getByRole('button', { name: 'Finish' }).click();
+      } else await panel(page).getByRole('button', { name: 'Next' }).click();
+    }
+    await expect(page.getByRole('button', { name: lesson.title, exact: true })).toBeVisible();
+  });
+}
+
+test('a learner can go back, explore off-script, come back, and find the lesson again after a reload', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openLessons(page);
+  await page.getByRole('button', { name: LESSONS[0].title, exact: true }).click();
+  await panel(page).getByRole('button', { name: 'Next' }).click();
+  await expect(panel(page).getByText('Step 2 of 3')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Quorum' })).toHaveValue('supermajority');
+
+  // Off-script: change the rule, run, and the panel says so instead of checking the observation.
+  await page.getByRole('combobox', { name: 'Quorum' }).selectOption('simple');
+  await expect(panel(page).getByText('You have changed the lesson’s scenario')).toBeVisible();
+  await runAndWait(page);
+  await expect(page.getByTestId('lesson-observation')).toHaveAttribute('data-seen', 'pending');
+  await page.getByRole('button', { name: 'Back to the lesson' }).click();
+  await expect(page.getByRole('combobox', { name: 'Quorum' })).toHaveValue('supermajority');
+
+  await panel(page).getByRole('button', { name: 'Back' }).click();
+  await expect(panel(page).getByText('Step 1 of 3')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Quorum' })).toHaveValue('simple');
+  await panel(page).getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('autosave-status')).toHaveCount(0);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(panel(page).getByText('Step 2 of 3')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Quorum' })).toHaveValue('supermajority');
+});
