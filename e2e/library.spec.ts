@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
@@ -78,7 +79,7 @@ test('a share link opened in a fresh browser context reproduces the run: same tr
   await fresh.close();
 });
 
-test('export → import round-trips the scenario file exactly', async ({ page }) => {
+test('export → import round-trips the scenario file exactly, and the CLI runs it to the same hash', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Topology' }).selectOption('star');
   await agentsField(page).fill('9');
@@ -103,6 +104,10 @@ test('export → import round-trips the scenario file exactly', async ({ page })
     page.getByRole('button', { name: 'Scenario JSON' }).click(),
   ]);
   expect(readFileSync(await second.path(), 'utf8')).toBe(text);
+  // The exported file runs in the CLI to the same trace hash as in the browser.
+  const hash = await runAndHash(page);
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', path], { encoding: 'utf8' }));
+  expect(cli.traceHash).toBe(hash);
   // The import is one undoable step.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(agentsField(page)).toHaveValue('5');
