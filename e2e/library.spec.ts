@@ -79,7 +79,9 @@ test('a share link opened in a fresh browser context reproduces the run: same tr
   await fresh.close();
 });
 
-test('export → import round-trips the scenario file exactly, and the CLI runs it to the same hash', async ({ page }) => {
+test('export → import round-trips the scenario file exactly, and the CLI runs it to the same hash', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Topology' }).selectOption('star');
   await agentsField(page).fill('9');
