@@ -5,6 +5,7 @@
  */
 import { inspectApi } from './api/inspect';
 import { runsApi } from './api/runs';
+import { scenarioIoApi } from './api/scenarioIo';
 import { searchApi } from './api/search';
 
 export type { DescribeOutcome, RunOutcome, ValidateOutcome } from './api/runs';
@@ -12,6 +13,7 @@ export { toFailure } from './api/runs';
 
 export const simApi = {
   ...runsApi,
+  ...scenarioIoApi,
   ...searchApi,
   ...inspectApi,
 };

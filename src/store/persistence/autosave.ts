@@ -1,10 +1,10 @@
 import { MAX_SCENARIO_BYTES } from '../../engine/core/limits';
 import type { MemoryProvider } from '../../engine/memory';
-import { validateScenario } from '../../engine/scenario';
 import { useStore } from '../index';
 import type { ScenarioDraft } from '../scenarioSlice';
 import { restoreScenario } from '../sharing/applyScenario';
 import { problem } from '../sharing/problems';
+import { readScenarioText } from '../sharing/readScenario';
 import { NS, storageMessage } from './libraryMemory';
 import type { LessonProgress } from './librarySlice';
 
@@ -70,7 +70,7 @@ export async function restoreAutosave(memory: MemoryProvider): Promise<boolean> 
   if (record === null || typeof record !== 'object') return false;
   const { format, scenario, ui } = record as Partial<AutosaveRecord>;
   if (format !== RECORD_FORMAT || typeof scenario !== 'string' || scenario.length > MAX_SCENARIO_BYTES) return false;
-  const valid = validateScenario(scenario);
+  const valid = await readScenarioText(scenario, 'The autosaved scenario');
   if (!valid.ok) {
     store.setLibraryProblem(
       'autosave',
@@ -102,12 +102,17 @@ export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_M
   const write = () => {
     timer = undefined;
     const record = snapshot();
-    if (!validateScenario(record.scenario).ok) {
-      useStore.setState({ autosave: 'invalid' });
-      return;
-    }
     useStore.setState({ autosave: 'saving' });
     writing = writing.then(async () => {
+      // Validated in the worker; a draft it cannot read (or a cancelled check) is not written.
+      const valid = await readScenarioText(record.scenario, 'The scenario').then(
+        (read) => read.ok,
+        () => false,
+      );
+      if (!valid) {
+        useStore.setState({ autosave: 'invalid' });
+        return;
+      }
       try {
         await memory.store(NS.autosave, KEY, record);
         useStore.setState({ autosave: timer ? 'saving' : 'saved' });

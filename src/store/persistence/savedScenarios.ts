@@ -88,7 +88,7 @@ export async function saveScenarioAs(memory: MemoryProvider, name: string): Prom
     report(`You have ${MAX_SAVES} saves (MAX_SAVES). Delete some, or export them as files, before saving more.`);
     return false;
   }
-  const read = readDraft(useStore.getState().scenario, 'The scenario');
+  const read = await readDraft(useStore.getState().scenario, 'The scenario');
   if (!read.ok) {
     useStore.getState().setLibraryProblem('saves', read.problem);
     return false;
@@ -129,7 +129,7 @@ export async function openSave(memory: MemoryProvider, id: string): Promise<bool
     report(`The save “${label}” is missing or damaged; nothing was changed.`);
     return false;
   }
-  const read = readScenarioText(text, `The save “${label}”`);
+  const read = await readScenarioText(text, `The save “${label}”`);
   if (!read.ok) {
     useStore.getState().setLibraryProblem('saves', read.problem);
     return false;

@@ -41,9 +41,9 @@ const fail = (text: string) => useStore.getState().setLibraryProblem('export', p
  * Downloads the current scenario as its canonical file (what `npm run sim` and
  * Import read). An invalid draft is not exported: its problems are listed instead.
  */
-export function exportScenarioFile(): void {
+export async function exportScenarioFile(): Promise<void> {
   const { scenario } = useStore.getState();
-  const read = readDraft(scenario, 'The scenario');
+  const read = await readDraft(scenario, 'The scenario');
   if (!read.ok) {
     useStore.getState().setLibraryProblem('export', read.problem);
     return;

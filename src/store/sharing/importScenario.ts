@@ -22,8 +22,8 @@ function report(area: LibraryArea, outcome: ImportOutcome): ImportOutcome {
 }
 
 /** Validates `text` and, only if all of it is valid, makes it the current scenario. */
-function openText(text: string, source: string, run: boolean): ImportOutcome {
-  const read = readScenarioText(text, source);
+async function openText(text: string, source: string, run: boolean): Promise<ImportOutcome> {
+  const read = await readScenarioText(text, source);
   if (!read.ok) return read;
   const name = read.scenario.name || 'Untitled swarm';
   applyScenario(read.draft, `Open “${name}”`, { run });
@@ -54,7 +54,7 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   } catch (error) {
     return report('import', failed(`${source} could not be read: ${errorText(error)}`));
   }
-  return report('import', openText(text, source, false));
+  return report('import', await openText(text, source, false));
 }
 
 /**
@@ -71,7 +71,7 @@ export async function importPasted(input: string): Promise<ImportOutcome> {
   const trimmed = input.trim();
   const data = shareDataOf(trimmed);
   if (data !== undefined) return report('import', await openLinkData(data, true));
-  if (trimmed.startsWith('{')) return report('import', openText(trimmed, 'The pasted text', false));
+  if (trimmed.startsWith('{')) return report('import', await openText(trimmed, 'The pasted text', false));
   return report(
     'import',
     failed(

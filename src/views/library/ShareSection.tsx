@@ -7,7 +7,7 @@ import { AreaMessage } from './ProblemBox';
 
 async function makeLink(): Promise<void> {
   const store = useStore.getState();
-  const read = readDraft(store.scenario, 'The scenario');
+  const read = await readDraft(store.scenario, 'The scenario');
   if (!read.ok) return store.setLibraryProblem('share', read.problem);
   const made = await shareLinkFor(read.text, location.href);
   if (!made.ok) return store.setLibraryProblem('share', made.problem);

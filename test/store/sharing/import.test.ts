@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from '../../../src/store/index';
 import { importFile, importPasted, openShareLink } from '../../../src/store/sharing/importScenario';
-import { readScenarioText } from '../../../src/store/sharing/readScenario';
 import { shareLinkFor } from '../../../src/store/sharing/shareLink';
 import { escapeXml, topologySvg } from '../../../src/store/sharing/topologySvg';
+import { readScenarioInput as readScenarioText } from '../../../src/worker/api/scenarioIo';
 
 // Node has no animation frames; the player's pause() cancels one when a scenario is replaced.
 globalThis.cancelAnimationFrame ??= () => {};

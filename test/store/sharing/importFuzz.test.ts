@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../../src/engine/core/prng';
-import { readScenarioText } from '../../../src/store/sharing/readScenario';
 import { decodeShareData, fromBase64Url, toBase64Url } from '../../../src/store/sharing/shareLink';
+import { readScenarioInput as readScenarioText } from '../../../src/worker/api/scenarioIo';
 import { type Doc, HOSTILE_TEXT, randomValidDoc } from '../../engine/scenario/generate';
 
 const CASES = process.env.FULL === '1' ? 50_000 : 10_000;

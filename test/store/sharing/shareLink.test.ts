@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES } from '../../../src/engine/core/limits';
 import { Prng } from '../../../src/engine/core/prng';
-import { readScenarioText } from '../../../src/store/sharing/readScenario';
 import {
   decodeShareData,
   fromBase64Url,
@@ -10,6 +9,7 @@ import {
   shareLinkFor,
   toBase64Url,
 } from '../../../src/store/sharing/shareLink';
+import { readScenarioInput as readScenarioText } from '../../../src/worker/api/scenarioIo';
 
 const PAGE = 'https://example.test/playground/?x=1';
 
