@@ -1,3 +1,5 @@
+import '@vitest/web-worker';
+// The library validates scenarios in the simulation worker, as in the browser.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryProvider } from '../../../src/engine/memory';
 import { useStore } from '../../../src/store/index';
@@ -17,6 +19,10 @@ globalThis.cancelAnimationFrame ??= () => {};
 
 const initial = useStore.getState();
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `done()` holds (the worker's first answer takes a moment), at most 10 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 10_000; waited += 10) await wait(10);
+}
 
 function withAgents(count: number): ScenarioDraft {
   return { ...DEFAULT_SCENARIO, topology: { agentCount: count, builder: { kind: 'ring' } } };
@@ -30,7 +36,7 @@ describe('autosave', () => {
     const stop = startAutosave(memory, 20);
     useStore.getState().setAgentCount(33);
     useStore.getState().setRightTab('library');
-    await wait(80);
+    await until(() => useStore.getState().autosave === 'saved');
     stop();
     expect(useStore.getState().autosave).toBe('saved');
 
@@ -46,9 +52,9 @@ describe('autosave', () => {
     const memory = new InMemoryProvider();
     const stop = startAutosave(memory, 10);
     useStore.getState().setAgentCount(8);
-    await wait(40);
+    await until(() => useStore.getState().autosave === 'saved');
     useStore.getState().setAgentCount(-4);
-    await wait(40);
+    await until(() => useStore.getState().autosave === 'invalid');
     stop();
     expect(useStore.getState().autosave).toBe('invalid');
     useStore.setState(initial, true);

@@ -1,3 +1,5 @@
+import '@vitest/web-worker';
+// Imports are validated in the simulation worker, as in the browser.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from '../../../src/store/index';
 import { importFile, importPasted, openShareLink } from '../../../src/store/sharing/importScenario';

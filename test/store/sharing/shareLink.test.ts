@@ -1,3 +1,5 @@
+import '@vitest/web-worker';
+// Imports are validated in the simulation worker, as in the browser.
 import { describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES } from '../../../src/engine/core/limits';
 import { Prng } from '../../../src/engine/core/prng';
