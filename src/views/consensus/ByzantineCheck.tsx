@@ -1,19 +1,21 @@
 import { useStore } from '../../store/index';
 
+const NO_FAULTS: never[] = [];
+
 /**
  * Before (and after) a Byzantine run: the size rule n ≥ 3f + 1 with the swarm's
  * own numbers, how many agents are malicious against f, and what the engines
  * said about the scenario (errors refuse the run; warnings allow it, since
  * breaking safety can be the lesson).
  */
-const NO_FAULTS: never[] = [];
-
 export function ByzantineCheck() {
   const run = useStore((s) => s.scenario.run);
   const topology = useStore((s) => s.topology);
   const issues = useStore((s) => s.issues);
   // A stable empty list: a selector returning a fresh [] would re-render forever.
-  const faults = useStore((s) => s.scenario.network.faults as { kind: string; agent?: string; atMs: number }[] | undefined) ?? NO_FAULTS;
+  const faults =
+    useStore((s) => s.scenario.network.faults as { kind: string; agent?: string; atMs: number }[] | undefined) ??
+    NO_FAULTS;
   if (run.kind !== 'consensus' || run.algorithm !== 'byzantine' || !topology) return null;
   const f = typeof run.faultTolerance === 'number' ? run.faultTolerance : 1;
   const crashed = new Set(faults.filter((x) => x.kind === 'crash' && x.atMs === 0).map((x) => x.agent));

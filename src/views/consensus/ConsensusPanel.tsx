@@ -141,6 +141,7 @@ function TallyStatus({ tally, summary }: { tally: Tally; summary: ConsensusSumma
               the remaining votes were not waited for.
             </span>
           )}
+          {!early && <span> — every vote counted.</span>}
         </p>
       ) : (
         <p className="decision-line pending" data-testid="decision">
@@ -173,7 +174,7 @@ function Participants({
           const v = tally.byVoter.get(addressOf(p));
           return (
             <li key={p} className={v ? VOTE_CLASS[v] : 'v-none'}>
-              {p}: {v ?? 'not yet'}
+              {p}: {v ?? 'not counted'}
             </li>
           );
         })}

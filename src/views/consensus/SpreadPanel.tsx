@@ -21,7 +21,7 @@ export function SpreadPanel() {
       <Readout series={series} round={round} traceInformed={at.informed} />
       <SpreadChart series={series} round={round} />
       <p className="legend">
-        <span className="key observed">●— observed</span> <span className="key expected">- - mean-field</span>
+        <span className="key observed">●— observed</span> <span className="key expected">- - mean-field (well-mixed swarm)</span>
         {series.target !== undefined && <span className="key target"> ··· convergence threshold {series.target}</span>}
       </p>
       <DataTable series={series} round={round} />
@@ -35,7 +35,7 @@ function Readout({ series, round, traceInformed }: { series: SpreadSeries; round
   if (!p) return null;
   const text =
     series.kind === 'rumor'
-      ? `Round ${round}: ${fmt(p.count)} of ${fmt(series.live ?? series.total)} informed (${pct(p.value)}); mean-field expects ${fmt(e?.count ?? 0, 1)}.`
+      ? `Round ${round}: ${fmt(p.count)} of ${fmt(series.live ?? series.total)} informed (${pct(p.value)}); mean-field (well-mixed) expects ${fmt(e?.count ?? 0, 1)}.`
       : `Round ${round}: agreement ratio ${p.value.toFixed(2)} (${fmt(p.count)} of ${fmt(series.total)} hold the leading vote); mean-field expects ${(e?.value ?? 0).toFixed(2)}.`;
   return (
     <p

@@ -1,5 +1,5 @@
 import type { Tally } from '../../store/consensus/voteTimeline';
-import { fmt } from './useConsensusRun';
+import { fmt, useAgentLabel } from './useConsensusRun';
 
 /** Weighted runs: each participant's weight, share of the total, and counted vote at the cursor. */
 export function WeightsTable({
@@ -13,6 +13,7 @@ export function WeightsTable({
   tally: Tally;
   addressOf: (id: string) => number;
 }) {
+  const labelOf = useAgentLabel();
   const total = participants.reduce((s, p) => s + weights(p), 0);
   return (
     <table className="weights" data-testid="weights-table">
@@ -31,10 +32,13 @@ export function WeightsTable({
           const v = tally.byVoter.get(addressOf(p));
           return (
             <tr key={p}>
-              <th scope="row">{p}</th>
+              <th scope="row">
+                {p}
+                {labelOf(p) !== p && <span className="agent-label"> {labelOf(p)}</span>}
+              </th>
               <td>{fmt(w)}</td>
               <td>{total > 0 ? `${((w / total) * 100).toFixed(0)} %` : '—'}</td>
-              <td className={v ? `v-${v}` : 'v-none'}>{v ?? 'not yet'}</td>
+              <td className={v ? `v-${v}` : 'v-none'}>{v ?? 'not counted'}</td>
             </tr>
           );
         })}

@@ -34,6 +34,15 @@ export function useAgentIds(): (address: number) => string {
   }, [topology, agents]);
 }
 
+/** Agent label by id (the drawn swarm's), falling back to the id. */
+export function useAgentLabel(): (id: string) => string {
+  const topology = useStore((s) => s.topology);
+  return useMemo(() => {
+    const labels = new Map(topology?.agents.map((a) => [a.id, a.label]) ?? []);
+    return (id: string) => labels.get(id) ?? id;
+  }, [topology]);
+}
+
 export const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 export const fmt = (n: number, digits = 2) =>
   Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: digits });

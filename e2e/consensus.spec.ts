@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, snap, test } from './fixtures';
+
+/** A small page object over the playground's roles and accessible names. */
+const ui = (page: Page) => ({
+  async build(topology: string, agents: number) {
+    await page.getByRole('combobox', { name: 'Topology' }).selectOption(topology);
+    await page.getByRole('spinbutton', { name: 'Agents', exact: true }).fill(String(agents));
+    await expect(page.getByRole('img', { name: new RegExp(`Swarm of ${agents} agents`) })).toBeVisible();
+  },
+  async tab(name: string) {
+    await page.getByRole('tab', { name, exact: true }).click();
+  },
+  async select(id: string, add = false) {
+    await page.locator(`[data-agent="${id}"]`).click({ modifiers: add ? ['Shift'] : [] });
+  },
+  async vote(id: string, vote: 'for' | 'against' | 'abstain') {
+    await this.tab('Inspector');
+    await this.select(id);
+    await expect(page.locator('.inspector h3')).toHaveText(id);
+    await page.getByRole('combobox', { name: 'Vote', exact: true }).selectOption(vote);
+  },
+  async behaviour(ids: string[], behaviour: string) {
+    await this.tab('Inspector');
+    for (const [i, id] of ids.entries()) await this.select(id, i > 0);
+    await page.getByRole('combobox', { name: 'Behaviour', exact: true }).selectOption(behaviour);
+  },
+  async choose(run: string) {
+    await page.getByRole('combobox', { name: 'What to run' }).selectOption(run);
+  },
+  async run() {
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Run finished\.$/ })).toBeVisible();
+  },
+});
+
+/** A tall viewport for the screenshot, so the right-hand column shows the whole tab without scrolling. */
+async function shot(page: Page, name: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1400, height: 1700 });
+  await snap(page, name);
+  if (size) await page.setViewportSize(size);
+}
+
+const cli = (file: string, ...args: string[]) =>
+  JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', file, ...args], { encoding: 'utf8' }));
+
+test('journey 3: supermajority on 9 agents, flip one vote, then weighted experts', async ({ page }) => {
+  const p = ui(page);
+  await page.goto('/');
+  await p.build('mesh', 9);
+  await page.getByRole('spinbutton', { name: 'Seed', exact: true }).fill('3');
+  for (const id of ['agent-6', 'agent-7', 'agent-8', 'agent-9']) await p.vote(id, 'against');
+  await p.choose('quorum');
+  await page.getByRole('combobox', { name: 'Quorum' }).selectOption('supermajority');
+  await p.run();
+  await p.tab('Consensus');
+  const decision = page.getByTestId('decision');
+  await expect(decision).toContainText('Decision: rejected');
+  // 5/9 < 2/3: the outcome is certain before the last vote arrives.
+  await expect(page.getByTestId('decided-early')).toContainText('with 7 of 9 votes in (3 for, 4 against)');
+  await expect(page.getByText(/at least 2\/3 of 9/)).toBeVisible();
+  await shot(page, 'consensus-quorum-rejected');
+
+  // Step back to the start: nothing counted, no decision yet; forward to the decision again.
+  await page.getByRole('button', { name: 'Jump to start' }).click();
+  await expect(page.getByTestId('tally-text')).toContainText('0 of 9 votes counted');
+  await expect(decision).toContainText('Not decided yet');
+  await page.getByRole('button', { name: 'Jump to the decision' }).click();
+  await expect(decision).toContainText('Decision: rejected');
+
+  // Flip one vote: 6 for, 3 against reaches 2/3.
+  await p.vote('agent-6', 'for');
+  await p.run();
+  await p.tab('Consensus');
+  await expect(decision).toContainText('Decision: approved');
+  await expect(page.getByTestId('tally-for')).toHaveText('6');
+  await shot(page, 'consensus-quorum-approved');
+
+  // The seed's weighted example: expert-1 2.0 and expert-2 1.5 for, junior-1 1.0 against, threshold 0.6.
+  await p.build('mesh', 3);
+  await p.tab('Inspector');
+  const weights: [string, string, number, 'for' | 'against'][] = [
+    ['agent-1', 'expert-1', 2, 'for'],
+    ['agent-2', 'expert-2', 1.5, 'for'],
+    ['agent-3', 'junior-1', 1, 'against'],
+  ];
+  for (const [id, label, weight, vote] of weights) {
+    await p.vote(id, vote);
+    await page.getByRole('spinbutton', { name: 'Weight', exact: true }).fill(String(weight));
+    const name = page.getByRole('textbox', { name: 'Label', exact: true });
+    await name.fill(label);
+    await name.press('Enter');
+  }
+  await p.choose('weighted');
+  await page.getByRole('spinbutton', { name: 'Threshold (share of weight)' }).fill('0.6');
+  await p.run();
+  await p.tab('Consensus');
+  const seed = cli('public/scenarios/weighted-experts.json').result.result;
+  await expect(decision).toContainText(`Decision: ${seed.decision}`);
+  const table = page.getByTestId('weights-table');
+  await expect(table).toContainText('Weights (total 4.5)');
+  await expect(table.getByRole('row', { name: /agent-1 expert-1 2 44 % for/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /agent-2 expert-2 1.5 33 % for/ })).toBeVisible();
+  await p.tab('Results');
+  const result = JSON.parse((await page.getByTestId('result-json').textContent()) ?? '{}').result;
+  expect(result.metadata.weightFor).toBe(seed.metadata.weightFor);
+  expect(result.metadata.totalWeight).toBe(seed.metadata.totalWeight);
+  await p.tab('Consensus');
+  await shot(page, 'consensus-weighted-experts');
+});
+
+test('journey 2: rumor push-pull on a 200-agent small world, played, paused, stepped and scrubbed to round 2', async ({
+  page,
+}) => {
+  const p = ui(page);
+  await page.goto('/');
+  await p.build('small-world', 200);
+  await p.choose('rumor');
+  await expect(page.getByRole('combobox', { name: 'Mode' })).toHaveValue('push-pull');
+  await p.run();
+  await p.tab('Spread');
+  await expect(page.getByTestId('spread-chart')).toBeVisible();
+
+  const event = page.getByTestId('playback-event');
+  await page.getByRole('button', { name: 'Jump to start' }).click();
+  await expect(event).toContainText('event 0 /');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(event).not.toContainText('event 0 /');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const paused = await event.textContent();
+  await page.waitForTimeout(300);
+  await expect(event).toHaveText(paused ?? '');
+  await page.getByRole('button', { name: 'Step one event forward' }).click();
+  await expect(event).not.toHaveText(paused ?? '');
+
+  // One round lasts latencyMsMax (50 ms): round 2 ends at t = 100 ms.
+  await page.getByRole('slider', { name: 'Timeline (simulated ms)' }).fill('100');
+  await expect(page.getByTestId('playback-round')).toHaveText('round 2');
+  const readout = page.getByTestId('chart-readout');
+  await expect(readout).toHaveAttribute('data-round', '2');
+  const count = Number(await readout.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(1);
+  // The chart's point, the trace's round-end record and the agents drawn as informed all agree.
+  await expect(readout).toHaveAttribute('data-trace-informed', String(count));
+  await expect(readout).toContainText(`Round 2: ${count} of 200 informed`);
+  await expect(page.locator('[data-testid="topology-svg"] [data-mark="informed"]')).toHaveCount(count);
+  await page.getByText('Chart data as a table').click();
+  await expect(page.getByTestId('spread-table').getByRole('row', { name: new RegExp(`^2 ${count} `) })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await shot(page, 'consensus-rumor-round-2');
+});
