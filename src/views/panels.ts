@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 
 /**
  * Panels other areas plug into the layout: each folder (clocks, crdt, log, sync,
@@ -10,4 +10,15 @@ export interface PanelDef {
   title: string;
   area: 'right' | 'bottom';
   component: ComponentType;
+}
+
+/**
+ * A panel component loaded on first use, so heavy views stay out of the initial
+ * bundle: `lazyPanel(() => import('./MessageLog'), 'MessageLog')`.
+ */
+export function lazyPanel<M extends Record<string, unknown>>(
+  load: () => Promise<M>,
+  name: keyof M & string,
+): ComponentType {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import type { PanelDef } from '../panels';
 
 interface Props {
@@ -51,7 +51,9 @@ export function Tabs({ label, panels, active, onChange }: Props) {
         aria-labelledby={`${base}-tab-${current.id}`}
         className="tabpanel"
       >
-        <Active />
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          <Active />
+        </Suspense>
       </div>
     </div>
   );
