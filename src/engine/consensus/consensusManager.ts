@@ -362,6 +362,7 @@ export class ConsensusManager {
       swarmWeight: (id: string) => (c.has(id) ? c.agent(id).weight : undefined),
       rng: this.rng,
       neighbours: c.linkCount > 0 ? (id: string) => c.neighbours(id) : undefined,
+      stubborn: (id: string) => c.has(id) && c.agent(id).behaviour === 'stubborn',
     };
   }
 

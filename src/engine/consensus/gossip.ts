@@ -34,6 +34,8 @@ export interface GossipRunOptions {
   /** Called for every contact (small swarms: the UI animates them). */
   onContact?: (round: number, from: number, to: number) => void;
   onRound?: (stats: GossipRoundStats) => void;
+  /** Agents that never change their vote (the `stubborn` behaviour). */
+  stubborn?: (agentId: string) => boolean;
 }
 
 /** Gossip's vote encoding in typed arrays. */
@@ -195,6 +197,7 @@ export class GossipProtocol implements ConsensusAlgorithm {
       {
         rng,
         neighbours: input.neighbours,
+        stubborn: input.stubborn,
         onContact: input.onContact,
         onRound: onRound ? (s) => onRound(s.round, { ...s }) : undefined,
       },
@@ -220,6 +223,7 @@ export class GossipProtocol implements ConsensusAlgorithm {
       convergenceThreshold: this.convergenceThreshold,
       rng,
       graph,
+      stubborn: options.stubborn ? Uint8Array.from(ids, (id) => (options.stubborn?.(id) ? 1 : 0)) : undefined,
       onContact: options.onContact,
       onRound: options.onRound,
     });

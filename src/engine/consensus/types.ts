@@ -63,6 +63,8 @@ export interface EvaluateInput {
   /** Round-based algorithms report contacts (participant positions) and round ends, for the trace. */
   onContact?: (round: number, from: number, to: number) => void;
   onRound?: (round: number, detail: Record<string, unknown>) => void;
+  /** Participants that never change their vote (gossip's `stubborn` behaviour). */
+  stubborn?: (agentId: string) => boolean;
 }
 
 /**

@@ -166,3 +166,40 @@ describe('runRumor', () => {
     expect(fieldOf(() => runRumor(context(1, 3), { mode: 'push', origin: 'agent-9' }))).toBe('run.origin');
   });
 });
+
+describe('stubborn agents in a gossip vote', () => {
+  const votes = (ctx: RunContext, against: number) => {
+    ctx.coordinator.agents.forEach((a, i) =>
+      ctx.coordinator.updateAgent(a.id, { policy: { kind: 'fixed', vote: i < against ? 'against' : 'for' } }),
+    );
+  };
+  it('never change their vote: a swarm of them keeps its split; honest agents converge', () => {
+    const honest = context(5, 10);
+    votes(honest, 3);
+    const h = runConsensus(honest, {
+      algorithm: 'gossip',
+      fanout: 3,
+      rounds: 10,
+      convergenceThreshold: 0.95,
+      threshold: 0.66,
+    });
+    expect(h.result.metadata.converged).toBe(true);
+
+    const stubborn = context(
+      5,
+      10,
+      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, 'stubborn' as Behaviour])),
+    );
+    votes(stubborn, 3);
+    const s = runConsensus(stubborn, {
+      algorithm: 'gossip',
+      fanout: 3,
+      rounds: 10,
+      convergenceThreshold: 0.95,
+      threshold: 0.66,
+    });
+    expect(s.result.metadata.converged).toBe(false);
+    expect(s.result.metadata.roundsCompleted).toBe(10);
+    expect(s.result.metadata.agreementRatio).toBeCloseTo(0.7);
+  });
+});
