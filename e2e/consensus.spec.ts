@@ -154,3 +154,71 @@ test('journey 2: rumor push-pull on a 200-agent small world, played, paused, ste
   );
   await shot(page, 'consensus-rumor-round-2');
 });
+
+test('journey 1: Byzantine size rule, agreement with f malicious, a counterexample with more, reproduced by the CLI', async ({
+  page,
+}) => {
+  const p = ui(page);
+  await page.goto('/');
+  await p.build('mesh', 12);
+  await p.behaviour(['agent-10', 'agent-11', 'agent-12'], 'equivocate');
+  await p.choose('byzantine');
+  const f = page.getByRole('spinbutton', { name: 'Fault tolerance f' });
+  // 3f + 1 = 13 agents are needed to tolerate f = 4: the run is refused and the rule is spelled out.
+  await f.fill('4');
+  await p.tab('Consensus');
+  await expect(page.getByTestId('byzantine-size-rule')).toHaveText('12 < 3·4+1 = 13');
+  await expect(page.getByTestId('byzantine-check')).toContainText('the run is refused');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await shot(page, 'consensus-byzantine-too-small');
+
+  // 13 agents, f = 3, three equivocators; honest votes split 6 for / 4 against.
+  await page.getByRole('spinbutton', { name: 'Agents', exact: true }).fill('13');
+  await expect(page.getByRole('img', { name: /Swarm of 13 agents/ })).toBeVisible();
+  await f.fill('3');
+  await p.behaviour(['agent-11', 'agent-12', 'agent-13'], 'equivocate');
+  for (const id of ['agent-5', 'agent-6', 'agent-7', 'agent-8']) await p.vote(id, 'against');
+  await p.tab('Consensus');
+  await expect(page.getByTestId('byzantine-size-rule')).toHaveText('13 ≥ 3·3+1 = 10');
+  await p.run();
+  await expect(page.getByTestId('agreement-banner')).toContainText('All honest agents agree');
+  await expect(page.getByTestId('byzantine-matrix').getByRole('row')).toHaveCount(11);
+  await shot(page, 'consensus-byzantine-agree');
+
+  // Two more equivocators: 5 > f = 3, and safety is no longer guaranteed.
+  await p.behaviour(['agent-9', 'agent-10'], 'equivocate');
+  await p.tab('Consensus');
+  await expect(page.getByTestId('byzantine-check')).toContainText('5 > f = 3');
+  await p.tab('Counterexample');
+  await expect(page.getByTestId('property')).toHaveText('all honest agents decide the same');
+  await page.getByRole('button', { name: 'Find a counterexample' }).click();
+  const found = page.getByTestId('search-result');
+  await expect(found).toContainText('Counterexample: seed');
+  await expect(found).toContainText('It is open in the player.');
+  const banner = page.getByTestId('disagreement-banner').first();
+  await expect(banner).toContainText('Honest agents disagree');
+  const approvedBy = (await banner.getByTestId('witness-approved').textContent()) ?? '';
+  const rejectedBy = (await banner.getByTestId('witness-rejected').textContent()) ?? '';
+  expect(approvedBy).toMatch(/^agent-\d+$/);
+  const seed = Number(await page.getByRole('spinbutton', { name: 'Seed', exact: true }).inputValue());
+  await expect(found).toContainText(`seed ${seed}`);
+  const hash = (await page.getByTestId('trace-hash').textContent())?.trim();
+  await shot(page, 'consensus-byzantine-counterexample');
+
+  // The exported scenario and the seed reproduce the same run in Node.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download scenario JSON' }).click(),
+  ]);
+  const file = await download.path();
+  expect(JSON.parse(readFileSync(file, 'utf8')).seed).toBe(seed);
+  const out = cli(file, '--seed', String(seed));
+  expect(out.traceHash).toBe(hash);
+  expect(out.result.agreement.agreed).toBe(false);
+  expect(out.result.agreement.witnesses.approvedBy).toBe(approvedBy);
+  expect(out.result.agreement.witnesses.rejectedBy).toBe(rejectedBy);
+  await p.tab('Consensus');
+  await shot(page, 'consensus-byzantine-disagree-tally');
+  await page.getByTestId('byzantine-matrix').scrollIntoViewIfNeeded();
+  await shot(page, 'consensus-byzantine-matrix-disagree');
+});

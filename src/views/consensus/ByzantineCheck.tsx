@@ -4,14 +4,12 @@ const NO_FAULTS: never[] = [];
 
 /**
  * Before (and after) a Byzantine run: the size rule n ≥ 3f + 1 with the swarm's
- * own numbers, how many agents are malicious against f, and what the engines
- * said about the scenario (errors refuse the run; warnings allow it, since
- * breaking safety can be the lesson).
+ * own numbers and how many agents are malicious against f. The engine's own
+ * error and warning are shown by the run form next to the f field.
  */
 export function ByzantineCheck() {
   const run = useStore((s) => s.scenario.run);
   const topology = useStore((s) => s.topology);
-  const issues = useStore((s) => s.issues);
   // A stable empty list: a selector returning a fresh [] would re-render forever.
   const faults =
     useStore((s) => s.scenario.network.faults as { kind: string; agent?: string; atMs: number }[] | undefined) ??
@@ -23,8 +21,6 @@ export function ByzantineCheck() {
   const n = live.length;
   const need = 3 * f + 1;
   const malicious = live.filter((a) => a.behaviour !== 'honest').length;
-  const problems = issues.filter((i) => i.field.startsWith('run.'));
-  const warnings = (topology.warnings ?? []).filter((w) => w.field.startsWith('run.'));
   const tooSmall = n < need;
   return (
     <div className={`byz-check${tooSmall ? ' bad' : ''}`} data-testid="byzantine-check">
@@ -41,16 +37,6 @@ export function ByzantineCheck() {
           ? ` > f = ${f}: honest agents may disagree (try "Find a counterexample").`
           : ` ≤ f = ${f}: honest agents are guaranteed to agree.`}
       </p>
-      {problems.map((p) => (
-        <p key={`${p.field}:${p.rule}`} className="field-error">
-          {p.message}
-        </p>
-      ))}
-      {warnings.map((w) => (
-        <p key={w.message} className="warn-line">
-          {w.message}
-        </p>
-      ))}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AgentRecord } from './useConsensusRun';
 
 const GLYPH: Record<string, string> = { for: '+', against: '−', abstain: '○' };
+const DECISION_GLYPH: Record<string, string> = { approved: '✓', rejected: '✗', undecided: '…', crashed: '×' };
 const short = (id: string) => id.replace(/^agent-/, '');
 
 function evidenceText(evidence: Record<string, unknown>): string {
@@ -32,26 +33,34 @@ export function ByzantineMatrix({ records }: { records: AgentRecord[] }) {
       <div className="field inline">
         <label htmlFor={selectId}>Matrix shows</label>
         <select id={selectId} value={view} onChange={(e) => setView(e.target.value as typeof view)}>
-          <option value="received">votes received directly (SEND)</option>
-          <option value="delivered">votes delivered by reliable broadcast</option>
+          <option value="received">received (SEND)</option>
+          <option value="delivered">delivered (broadcast)</option>
         </select>
       </div>
       <div className="matrix-scroll">
         <table className="matrix" data-testid="byzantine-matrix">
           <caption>
-            Rows: honest agents; columns: vote owners (⚠ malicious). + for, − against, ○ abstain, · nothing.
+            Rows: honest agents; columns: vote owners (⚠ malicious). + for, − against, ○ abstain, · nothing. Dec.: the
+            agent's decision, ✓ approved, ✗ rejected.
           </caption>
           <thead>
             <tr>
               <th scope="col">Agent</th>
               {owners.map((o) => (
                 <th key={o} scope="col" className={malicious.has(o) ? 'bad' : undefined} title={o}>
-                  {malicious.has(o) ? '⚠' : ''}
+                  {malicious.has(o) && (
+                    <>
+                      <span aria-hidden="true">⚠</span>
+                      <br />
+                    </>
+                  )}
                   {short(o)}
                   {malicious.has(o) && <span className="visually-hidden"> (malicious)</span>}
                 </th>
               ))}
-              <th scope="col">Decision</th>
+              <th scope="col" title="Decision">
+                Dec.
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -66,8 +75,13 @@ export function ByzantineMatrix({ records }: { records: AgentRecord[] }) {
                     </td>
                   );
                 })}
-                <td className={`decision d-${r.decision}`} data-testid={`decision-${r.agentId}`}>
-                  {r.decision}
+                <td
+                  className={`decision d-${r.decision}`}
+                  data-testid={`decision-${r.agentId}`}
+                  title={`${r.agentId} ${r.decision}`}
+                >
+                  <span aria-hidden="true">{DECISION_GLYPH[r.decision] ?? '?'}</span>
+                  <span className="visually-hidden">{r.decision}</span>
                 </td>
               </tr>
             ))}

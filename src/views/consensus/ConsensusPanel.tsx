@@ -141,7 +141,10 @@ function TallyStatus({ tally, summary }: { tally: Tally; summary: ConsensusSumma
               the remaining votes were not waited for.
             </span>
           )}
-          {!early && <span> — every vote counted.</span>}
+          {!early && result.algorithmUsed === 'byzantine' && <span> — {perspectiveLabel(tally)}</span>}
+          {!early && (result.algorithmUsed === 'quorum' || result.algorithmUsed === 'weighted') && (
+            <span> — every vote counted.</span>
+          )}
         </p>
       ) : (
         <p className="decision-line pending" data-testid="decision">
@@ -153,6 +156,11 @@ function TallyStatus({ tally, summary }: { tally: Tally; summary: ConsensusSumma
       )}
     </div>
   );
+}
+
+/** Byzantine: the decision shown is one honest agent's own, after the votes broadcast delivered to it. */
+function perspectiveLabel(tally: Tally): string {
+  return `this agent's own decision, after ${tally.voters} delivered votes (every honest agent decides for itself).`;
 }
 
 const VOTE_CLASS = { for: 'v-for', against: 'v-against', abstain: 'v-abstain' } as const;

@@ -91,6 +91,8 @@ function SearchOutcomeView() {
       </p>
     );
   const v = outcome.violation;
+  // The open run's banner names the witnesses with the votes they were delivered; the list would repeat it.
+  const showBanner = runSeed === outcome.seed && typeof summary?.agreement === 'object';
   return (
     <div className="found" data-testid="search-result">
       <p>
@@ -98,7 +100,7 @@ function SearchOutcomeView() {
         {v.message}
         {runSeed === outcome.seed ? ' It is open in the player.' : ''}
       </p>
-      {v.witnesses.length > 0 && (
+      {v.witnesses.length > 0 && !showBanner && (
         <ul className="witnesses" aria-label="Witnesses">
           {v.witnesses.map((w) => (
             <li key={w.agentId}>
@@ -107,7 +109,7 @@ function SearchOutcomeView() {
           ))}
         </ul>
       )}
-      {summary?.agreement && typeof summary.agreement === 'object' && runSeed === outcome.seed && (
+      {showBanner && summary?.agreement && typeof summary.agreement === 'object' && (
         <AgreementBanner
           agreement={summary.agreement}
           malicious={summary.records?.filter((r) => !r.honest).length ?? 0}

@@ -21,7 +21,8 @@ export function SpreadPanel() {
       <Readout series={series} round={round} traceInformed={at.informed} />
       <SpreadChart series={series} round={round} />
       <p className="legend">
-        <span className="key observed">●— observed</span> <span className="key expected">- - mean-field (well-mixed swarm)</span>
+        <span className="key observed">●— observed</span>{' '}
+        <span className="key expected">- - mean-field (well-mixed swarm)</span>
         {series.target !== undefined && <span className="key target"> ··· convergence threshold {series.target}</span>}
       </p>
       <DataTable series={series} round={round} />
