@@ -1,4 +1,4 @@
-import { increment, merge, type VectorClock } from '../clocks/vectorClock';
+import { compare, increment, merge, type VectorClock } from '../clocks/vectorClock';
 import { check, checkLimit } from '../core/errors';
 import { MAX_CRDT_OPERATIONS, MAX_ROUNDS, MAX_SIM_TIME_MS } from '../core/limits';
 import type { Prng } from '../core/prng';
@@ -106,6 +106,10 @@ export interface ReplicatedStateSummary {
   merges: number;
   /** Merges that changed the receiver's state. */
   effectiveMerges: number;
+  /** Merges whose incoming clock was concurrent with the receiver's: concurrent writes, detected by vector clocks. */
+  concurrentMerges: number;
+  /** Copies of a message delivered again (network duplication); CRDT merges absorb them. */
+  duplicateDeliveries: number;
   flushRounds: number;
   healedAtEnd: boolean;
   stopped: boolean;
@@ -183,6 +187,10 @@ class ReplicatedStateRun {
   private skipped = 0;
   private merges = 0;
   private effective = 0;
+  private concurrent = 0;
+  private duplicates = 0;
+  /** Message ids each agent has merged, to count duplicate deliveries. */
+  private readonly seen = new Set<number>();
   private flushing = false;
   private stopped = false;
 
@@ -203,7 +211,12 @@ class ReplicatedStateRun {
   run(): ReplicatedStateSummary {
     const { network: net, rng } = this.ctx;
     net.handlers = {
-      deliver: (to, from, tag, payload) => this.deliver(to, from, tag, payload as ReplicaMessage),
+      deliver: (to, from, tag, payload, msg) => {
+        // A message goes to one receiver, so its id alone tells a duplicate copy.
+        if (this.seen.has(msg)) this.duplicates++;
+        else this.seen.add(msg);
+        this.deliver(to, from, tag, payload as ReplicaMessage);
+      },
       timer: (agent, timer) => this.timer(agent, timer),
     };
     if (this.params.operations > 0)
@@ -302,6 +315,7 @@ class ReplicatedStateRun {
   private deliver(to: number, from: number, tag: string, message: ReplicaMessage): void {
     const { network: net, trace } = this.ctx;
     const changed = mergeState(this.replicas[to], message.state, this.params.sync === 'delta' && !this.flushing);
+    if (compare(this.clocks[to], message.clock) === 'concurrent') this.concurrent++;
     this.clocks[to] = increment(merge(this.clocks[to], message.clock), this.ids[to]);
     this.merges++;
     if (changed) this.effective++;
@@ -357,6 +371,8 @@ class ReplicatedStateRun {
       messages: net.messagesSent,
       merges: this.merges,
       effectiveMerges: this.effective,
+      concurrentMerges: this.concurrent,
+      duplicateDeliveries: this.duplicates,
       flushRounds,
       healedAtEnd,
       stopped: this.stopped,
