@@ -87,7 +87,8 @@ function SearchOutcomeView() {
     return (
       <p className="found-none" data-testid="search-result">
         No counterexample in {fmt(outcome.tried)} seeds from {outcome.firstSeed}: “{outcome.property}” held in every
-        run. That is evidence, not a proof — try more seeds or more malicious agents.
+        run. That is evidence, not a proof: try more seeds, or a harsher scenario (more malicious agents, loss, fewer
+        rounds).
       </p>
     );
   const v = outcome.violation;
