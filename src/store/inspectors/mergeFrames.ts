@@ -25,6 +25,8 @@ export interface MergeFrame {
   partial?: { label: string; value: unknown };
   /** A short verdict shown big (`concurrent`, `before`, a winner). */
   verdict?: string;
+  /** Vector clocks compared entry by entry. */
+  entries?: { agent: string; left: number; right: number; cmp: string }[];
 }
 
 const TITLES: Record<ExplanationStep['step'], string> = {
@@ -145,6 +147,7 @@ export function mergeFrames(steps: readonly ExplanationStep[]): MergeFrame[] {
             field: 'clock',
           })),
           verdict: step.outcome.order,
+          entries: step.comparison.entries,
         });
         break;
       case 'vector-maximal':

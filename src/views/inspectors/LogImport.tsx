@@ -12,7 +12,8 @@ const EXAMPLE = [
 export function LogImport() {
   const id = useId();
   const [text, setText] = useState(EXAMPLE);
-  const problems = useStore((s) => s.importedLog?.problems ?? []);
+  const imported = useStore((s) => s.importedLog);
+  const problems = imported?.problems ?? [];
   return (
     <div className="log-import">
       <label htmlFor={id}>Clock log (JSON lines of {'{ agent, clock, event }'})</label>

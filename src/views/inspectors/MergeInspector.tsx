@@ -75,8 +75,10 @@ export function MergeInspector() {
   }, [source, s.replicaRows, s.mergeDrafts, s.mergeDuplicate]);
 
   const outcome = s.mergeOutcome;
-  const steps = (outcome?.ok ? (outcome.result.metadata.explanation ?? []) : []) as ExplanationStep[];
-  const frames = useMemo(() => mergeFrames(steps), [steps]);
+  const frames = useMemo(
+    () => mergeFrames((outcome?.ok ? (outcome.result.metadata.explanation ?? []) : []) as ExplanationStep[]),
+    [outcome],
+  );
   const frameIndex = Math.min(s.mergeFrame, Math.max(0, frames.length - 1));
   const frame = frames[frameIndex];
   const issues = outcome && !outcome.ok ? outcome.issues : [];
@@ -299,6 +301,20 @@ function StepPanel({ frames, index }: { frames: MergeFrame[]; index: number }) {
       <p className="reason" data-testid="merge-reason">
         {frame.reason}
       </p>
+      {frame.entries && (
+        <table className="strategy-compare clock-compare" aria-label="Clock entries compared">
+          <tbody>
+            {frame.entries.map((e) => (
+              <tr key={e.agent}>
+                <th scope="row">{e.agent}</th>
+                <td>{e.left}</td>
+                <td className={e.cmp === '<' ? 'lt' : e.cmp === '>' ? 'gt' : undefined}>{e.cmp}</td>
+                <td>{e.right}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {frame.partial && (
         <p data-testid="merge-partial">
           {frame.partial.label}: <code>{show(frame.partial.value)}</code>

@@ -15,7 +15,7 @@ import { zoomControl } from './zoomControl';
 import './inspectors.css';
 
 /** Labels drawn always only up to this many dots (beyond, hover shows them). */
-const MAX_ALWAYS_LABELS = 400;
+const MAX_ALWAYS_LABELS = 5_000;
 
 function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
   const [width, setWidth] = useState(900);
@@ -83,6 +83,19 @@ export function SpaceTimeDiagram() {
 
 let diagramTrace: unknown = null;
 
+/** The dots whose label fits: on each lane, a label starts only after the previous one ends. */
+function spacedLabels(m: SpaceTimeModel, layout: Layout, chars: (d: number) => number): number[] {
+  const freeFrom = new Map<number, number>();
+  const out: number[] = [];
+  for (const d of layout.dots) {
+    const x = layout.x(d);
+    if (x < (freeFrom.get(m.agent[d]) ?? Number.NEGATIVE_INFINITY)) continue;
+    out.push(d);
+    freeFrom.set(m.agent[d], x + chars(d) * 5.2 + 8);
+  }
+  return out;
+}
+
 function dotOfEvent(m: SpaceTimeModel, index: number): number {
   if (index < 0) return -1;
   return m.index.indexOf(index);
@@ -133,6 +146,8 @@ function Diagram({ model: m, width }: { model: SpaceTimeModel; width: number }) 
     };
     const onOver = (e: PointerEvent) => setHover(dotOf(e));
     const onDown = (e: PointerEvent) => {
+      // Shift-click compares events; it must not start a text selection.
+      if (e.shiftKey) e.preventDefault();
       if (!(e.target as Element).hasAttribute?.('data-cursor-handle')) return;
       dragging = e.pointerId;
       svg.setPointerCapture(e.pointerId);
@@ -161,6 +176,7 @@ function Diagram({ model: m, width }: { model: SpaceTimeModel; width: number }) 
     };
   }, []);
 
+  const problemLines = useMemo(() => new Set(m.problems.map((p) => p.line)), [m]);
   const sel = dotOfEvent(m, inspected);
   const other = dotOfEvent(m, compared);
   const relation = (d: number): Relation | null => (sel >= 0 ? relationTo(m, sel, d) : null);
@@ -200,6 +216,7 @@ function Diagram({ model: m, width }: { model: SpaceTimeModel; width: number }) 
               'dot',
               r === 'past' ? 'past' : r === 'future' ? 'future' : r === 'concurrent' ? 'concurrent' : '',
               d === sel || d === other ? 'selected-dot' : '',
+              m.source === 'log' && problemLines.has(m.index[d]) ? 'problem-dot' : '',
             ].join(' ');
             return (
               <circle
@@ -218,7 +235,7 @@ function Diagram({ model: m, width }: { model: SpaceTimeModel; width: number }) 
               </circle>
             );
           })}
-          {(alwaysLabels ? layout.dots : hover >= 0 ? [hover] : []).map((d) => (
+          {(alwaysLabels ? spacedLabels(m, layout, (d) => clockText(d).length) : hover >= 0 ? [hover] : []).map((d) => (
             <text key={`l${d}`} className="clock-label" x={layout.x(d) + 5} y={layout.y(m.agent[d]) - 7}>
               {clockText(d)}
             </text>
