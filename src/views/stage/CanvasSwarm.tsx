@@ -30,7 +30,7 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);
-    const r = agentRadius(n);
+    const r = agentRadius(n) / t.k;
     const draw = () => {
       const frame = currentFrame(n);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

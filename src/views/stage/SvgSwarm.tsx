@@ -23,7 +23,8 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
   const agentsRef = useRef<SVGGElement>(null);
   const dotsRef = useRef<SVGGElement>(null);
   const n = topology.agents.length;
-  const r = agentRadius(n);
+  // Agents keep their size on screen whatever the zoom: the radius is in pixels, divided by the scale.
+  const r = agentRadius(n) / transform.k;
 
   useEffect(() => {
     const draw = () => {
@@ -80,12 +81,12 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
                 data-agent={agent.id}
               >
                 {malicious ? <path d={diamond(r)} fill={COLOURS.idle} /> : <circle r={r} fill={COLOURS.idle} />}
-                {malicious && r >= 7 && (
-                  <text className="badge" x={r * 0.9} y={-r * 0.9}>
+                {malicious && agentRadius(n) >= 7 && (
+                  <text className="badge" x={r * 0.9} y={-r * 0.9} fontSize={r * 0.9}>
                     ⚠
                   </text>
                 )}
-                {r >= 7 && <text className="glyph" />}
+                {agentRadius(n) >= 7 && <text className="glyph" fontSize={r * 1.1} />}
                 <title>{`${agent.label}${malicious ? ` — malicious (${agent.behaviour})` : ''}`}</title>
               </g>
             );

@@ -34,7 +34,7 @@ export function TopologyStage() {
   const [drag, setDrag] = useState<{ agent: number; to: Point; connect: boolean } | null>(null);
 
   const n = topology?.agents.length ?? 0;
-  const r = agentRadius(n);
+  const r = agentRadius(n) / transform.k;
   const tree = useMemo(() => (topology ? agentIndex(topology.positions) : null), [topology]);
   const selected = useMemo(() => {
     const ids = new Map(topology?.agents.map((a, i) => [a.id, i]));

@@ -38,7 +38,7 @@ export function fitTransform(
     y0 = Math.min(y0, positions[i + 1]);
     y1 = Math.max(y1, positions[i + 1]);
   }
-  const k = Math.min(1.6, (width - 2 * margin) / Math.max(1, x1 - x0), (height - 2 * margin) / Math.max(1, y1 - y0));
+  const k = Math.min(6, (width - 2 * margin) / Math.max(1, x1 - x0), (height - 2 * margin) / Math.max(1, y1 - y0));
   return { k, x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2 };
 }
 
@@ -46,7 +46,7 @@ export function toWorld(t: ZoomTransform | { k: number; x: number; y: number }, 
   return { x: (screen.x - t.x) / t.k, y: (screen.y - t.y) / t.k };
 }
 
-/** Agent radius in world units, smaller for larger swarms. */
+/** Agent radius on screen, in pixels, smaller for larger swarms (divide by the zoom scale for world units). */
 export function agentRadius(n: number): number {
   return n > 2000 ? 3 : n > 500 ? 4 : n > 100 ? 7 : 10;
 }
