@@ -208,6 +208,13 @@ export function replaySteps(trace: TraceColumns, cursor: number): ReplayStep[] {
     if (k === KIND.engine && trace.d[i] === localWrite && trace.e[i] >= 0) {
       const detail = trace.values[trace.e[i]] as { op: unknown; clock?: Record<string, number> };
       steps.push({ kind: 'op', agent: trace.a[i], t: trace.t[i], op: detail.op, clock: detail.clock });
+    } else if (k === KIND.messageSent && trace.e[i] >= 0) {
+      const payload = trace.values[trace.e[i]] as { clock?: Record<string, number> } | undefined;
+      // One tick per sync, however many peers the message goes to.
+      const last = steps.at(-1);
+      const repeat = last?.kind === 'tick' && last.agent === trace.a[i] && last.t === trace.t[i];
+      if (payload?.clock && !repeat)
+        steps.push({ kind: 'tick', agent: trace.a[i], t: trace.t[i], clock: payload.clock });
     } else if (k === KIND.messageDelivered && trace.e[i] >= 0) {
       const payload = trace.values[trace.e[i]] as { state?: unknown; clock?: Record<string, number> } | undefined;
       if (!payload?.state) continue;

@@ -17,7 +17,9 @@ export const MAX_REPLAY_STEPS = 200_000;
 /** One step to replay: a local operation or a delivered state, with the agent's clock after it. */
 export type ReplayStep =
   | { kind: 'op'; agent: number; t: number; op: unknown; clock?: VectorClock }
-  | { kind: 'merge'; agent: number; from: number; t: number; state: unknown; clock?: VectorClock };
+  | { kind: 'merge'; agent: number; from: number; t: number; state: unknown; clock?: VectorClock }
+  /** A send: the sender's clock ticked (the engine stamps each sync message with it). */
+  | { kind: 'tick'; agent: number; t: number; clock: VectorClock };
 
 export interface ReplicaRow {
   agentId: string;
@@ -67,6 +69,10 @@ export function replayReplicas(
   for (const step of steps) {
     const r = replicas[step.agent];
     if (!r) continue;
+    if (step.kind === 'tick') {
+      clocks[step.agent] = step.clock;
+      continue;
+    }
     if (step.kind === 'op') {
       (r.apply as (op: unknown) => void).call(r, step.op);
       writes[step.agent]++;
