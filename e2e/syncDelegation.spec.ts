@@ -2,7 +2,7 @@ import { expect, snap, test } from './fixtures';
 
 test.use({ viewport: { width: 1400, height: 1300 } });
 
-test('delegation: a crashed agent's tasks are reassigned and none is lost', async ({ page }) => {
+test('delegation: the tasks of a crashed agent are reassigned and none is lost', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Topology' }).selectOption('mesh');
   await page.getByRole('spinbutton', { name: 'Agents', exact: true }).fill('10');
