@@ -2,17 +2,19 @@ import { byzantineGenerals, quorumRules, threeFPlusOne, weightedExperts } from '
 import { delegationCrash } from './delegation';
 import { gossipLogN } from './spreading';
 import { concurrentWrites, counterDuplicates, partitionSync } from './state';
+import { stubbornGossip } from './stubborn';
 import type { Lesson } from './types';
 
 export type { Lesson, LessonObservation, LessonStep } from './types';
 
-/** The lessons, in teaching order (the issue's numbering; 6, stubborn agents, waits for the engine). */
+/** The lessons, in teaching order (the issue's numbering). */
 export const LESSONS: readonly Lesson[] = [
   quorumRules,
   weightedExperts,
   byzantineGenerals,
   threeFPlusOne,
   gossipLogN,
+  stubbornGossip,
   concurrentWrites,
   counterDuplicates,
   partitionSync,
