@@ -106,3 +106,18 @@ test('the main screen has no serious or critical accessibility violations', asyn
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
+
+test('every right-hand panel has no serious or critical accessibility violations', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'What to run' }).selectOption('byzantine');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible();
+  for (const name of ['Inspector', 'Results', 'Library', 'Lessons', 'Consensus', 'Spread', 'Counterexample']) {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByText('Loading…')).toHaveCount(0);
+    const results = await new AxeBuilder({ page }).include('.details').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${name}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  }
+});
