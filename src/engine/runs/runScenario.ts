@@ -3,9 +3,8 @@ import { check, ValidationError } from '../core/errors';
 import { Prng } from '../core/prng';
 import { SwarmCoordinator } from '../core/swarmCoordinator';
 import { buildLinks, type TopologyBuilder } from '../core/topology';
-import type { Fault } from '../network/faults';
 import { Network } from '../network/network';
-import type { Scenario, ScenarioFault } from '../scenario';
+import { resolveScenarioIds, type Scenario } from '../scenario';
 import { Trace, type TraceColumns } from '../trace/trace';
 import { adviseScenario, type Warning } from './advice';
 import type { RunContext } from './context';
@@ -98,7 +97,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const trace = new Trace(options.record ?? true);
   const swarm = isAggregateRun(scenario) ? new SwarmCoordinator() : buildSwarm(scenario, seed);
   const network = new Network(swarm.size, scenario.network, stream(seed, 'network'), trace);
-  for (const fault of scenario.network.faults) network.scheduleFault(resolveFault(fault, swarm));
+  if (!isAggregateRun(scenario)) for (const fault of resolveScenarioIds(scenario).faults) network.scheduleFault(fault);
   swarm.attach(network);
   const ctx: RunContext = {
     coordinator: swarm,
@@ -125,19 +124,4 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     },
     trace: columns,
   };
-}
-
-function resolveFault(fault: ScenarioFault, swarm: SwarmCoordinator): Fault {
-  const ix = (id: string) => swarm.index(id);
-  switch (fault.kind) {
-    case 'partition':
-      return { kind: 'partition', atMs: fault.atMs, groups: fault.groups.map((g) => g.map(ix)) };
-    case 'one-way':
-      return { kind: 'one-way', atMs: fault.atMs, from: fault.from.map(ix), to: fault.to.map(ix) };
-    case 'heal':
-      return { kind: 'heal', atMs: fault.atMs };
-    case 'crash':
-    case 'recover':
-      return { kind: fault.kind, atMs: fault.atMs, agent: ix(fault.agent) };
-  }
 }

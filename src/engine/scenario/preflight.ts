@@ -14,28 +14,14 @@ import {
   MAX_SCENARIO_BYTES,
   MAX_VALIDATION_ERRORS,
 } from '../core/limits';
+import { utf8Bytes } from '../memory/jsonValue';
 import { FILE_FIELD, RESERVED_NAMES } from './format';
 import { formatPath } from './issues';
 import { locateJsonError } from './jsonSyntax';
 import { ScenarioLimitError } from './scenarioLimitError';
 
-/** UTF-8 byte length of `s`, counted without encoding it. */
-export function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/** UTF-8 byte length of `s`, counted without encoding it (one implementation for files and the wire). */
+export const utf8Length = utf8Bytes;
 
 /** Position of the first bracket that nests deeper than MAX_NESTING_DEPTH, or -1. Strings are skipped. */
 function tooDeepAt(text: string): number {
