@@ -59,6 +59,7 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
     return list;
   };
   const roundEnds: number[] = [];
+  const contacts: number[] = [];
   let decisionIndex = -1;
   let maxFlightMs = 0;
   for (let i = 0; i < n; i++) {
@@ -78,13 +79,45 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
       const name = trace.strings[trace.d[i]];
       const detail = trace.e[i] >= 0 ? trace.values[trace.e[i]] : undefined;
       if (name === 'roundEnd') roundEnds.push(i);
+      if (name === 'gossipContact') contacts.push(i);
       if (name === 'decided' && decisionIndex < 0) decisionIndex = i;
       const mark = markOf(name, detail);
       const agent = trace.a[i];
       if (mark && agent >= 0 && agent < agentCount) listOf(marks, agent).push(i, MARKS.indexOf(mark));
     }
   }
+  maxFlightMs = Math.max(maxFlightMs, addContactFlights(trace, contacts, roundEnds, rows));
   return finish(n, agentCount, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
+}
+
+/**
+ * Gossip contacts are engine events, not network messages; they are drawn as
+ * flights across their round. Engines stamp a contact either at the end of its
+ * round (rumor spreading: the round's roundEnd has the same time) or at its start
+ * (gossip votes: the roundEnd comes one round later). Returns the longest flight.
+ */
+function addContactFlights(trace: TraceColumns, contacts: number[], roundEnds: number[], rows: number[][]): number {
+  if (contacts.length === 0) return 0;
+  const ends = roundEnds.map((i) => trace.t[i]);
+  const gaps = ends
+    .slice(1)
+    .map((t, k) => t - ends[k])
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
+  const roundMs = gaps[gaps.length >> 1] ?? 1;
+  let next = 0;
+  let longest = 0;
+  for (const i of contacts) {
+    while (next < roundEnds.length && roundEnds[next] < i) next++;
+    const t = trace.t[i];
+    const endOfRound = next < roundEnds.length ? trace.t[roundEnds[next]] : t + roundMs;
+    const [start, end] = endOfRound === t ? [t - roundMs, t] : [t, endOfRound];
+    rows[0].push(trace.a[i], trace.b[i]);
+    rows[1].push(start, end);
+    rows[2].push(1);
+    longest = Math.max(longest, end - start);
+  }
+  return longest;
 }
 
 function finish(

@@ -327,6 +327,8 @@ export class ConsensusManager {
     const result = algorithm.evaluate({
       ...this.input(proposalId, ids, session.votes),
       onContact: (r, from, to) => net.trace.engine(votedAt + (r - 1) * hopMs, 'gossipContact', addr[from], addr[to]),
+      onVoteChange: (r, i, vote) =>
+        net.trace.engine(votedAt + r * hopMs, 'voteChanged', addr[i], -1, { proposalId, vote, round: r }),
       onRound: (r, detail) => {
         rounds = r;
         net.trace.engine(votedAt + r * hopMs, 'roundEnd', requester, -1, { proposalId, ...detail });

@@ -36,6 +36,7 @@ export interface GossipRunOptions {
   onRound?: (stats: GossipRoundStats) => void;
   /** Agents that never change their vote (the `stubborn` behaviour). */
   stubborn?: (agentId: string) => boolean;
+  onChange?: (round: number, agent: number, vote: 'for' | 'against') => void;
 }
 
 /** Gossip's vote encoding in typed arrays. */
@@ -52,6 +53,8 @@ export interface GossipMajorityParams {
   graph?: Csr;
   /** Agents (1) that never change their vote: the `stubborn` behaviour. */
   stubborn?: Uint8Array;
+  /** Called after each round for every agent whose vote changed (1 for, −1 against). */
+  onChange?: (round: number, agent: number, vote: number) => void;
   onContact?: (round: number, from: number, to: number) => void;
   onRound?: (stats: GossipRoundStats) => void;
 }
@@ -120,6 +123,8 @@ export function gossipMajority(initial: Int8Array, p: GossipMajorityParams): Gos
     const swap = prev;
     prev = next;
     next = swap;
+    // Reported after the round, so a trace of contacts and changes stays in time order.
+    if (p.onChange) for (let i = 0; i < n; i++) if (prev[i] !== next[i]) p.onChange(round, i, prev[i]);
     const s = stats(round, prev);
     history.push(s);
     p.onRound?.(s);
@@ -198,6 +203,7 @@ export class GossipProtocol implements ConsensusAlgorithm {
         rng,
         neighbours: input.neighbours,
         stubborn: input.stubborn,
+        onChange: input.onVoteChange,
         onContact: input.onContact,
         onRound: onRound ? (s) => onRound(s.round, { ...s }) : undefined,
       },
@@ -224,6 +230,7 @@ export class GossipProtocol implements ConsensusAlgorithm {
       rng,
       graph,
       stubborn: options.stubborn ? Uint8Array.from(ids, (id) => (options.stubborn?.(id) ? 1 : 0)) : undefined,
+      onChange: options.onChange ? (r, i, v) => options.onChange?.(r, i, v > 0 ? 'for' : 'against') : undefined,
       onContact: options.onContact,
       onRound: options.onRound,
     });

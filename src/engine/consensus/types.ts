@@ -65,6 +65,8 @@ export interface EvaluateInput {
   onRound?: (round: number, detail: Record<string, unknown>) => void;
   /** Participants that never change their vote (gossip's `stubborn` behaviour). */
   stubborn?: (agentId: string) => boolean;
+  /** Round-based algorithms report each participant's vote change (participant position), for the trace. */
+  onVoteChange?: (round: number, participant: number, vote: 'for' | 'against') => void;
 }
 
 /**

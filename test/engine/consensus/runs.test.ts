@@ -203,3 +203,18 @@ describe('stubborn agents in a gossip vote', () => {
     expect(s.result.metadata.agreementRatio).toBeCloseTo(0.7);
   });
 });
+
+describe('a gossip vote traces what the player animates', () => {
+  it('contacts, then each agent’s vote change after its round, in time order', () => {
+    const ctx = context(9, 10, {}, true);
+    ctx.coordinator.agents.forEach((a, i) =>
+      ctx.coordinator.updateAgent(a.id, { policy: { kind: 'fixed', vote: i < 3 ? 'against' : 'for' } }),
+    );
+    runConsensus(ctx, { algorithm: 'gossip', fanout: 3, rounds: 10, convergenceThreshold: 1, threshold: 0.5 });
+    const events = decodeAll(ctx.trace.columns());
+    const changes = events.filter((e) => e.kind === 'engine' && e.name === 'voteChanged');
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((e) => e.kind === 'engine' && (e.detail as { vote: string }).vote === 'for')).toBe(true);
+    expect(events.some((e) => e.kind === 'engine' && e.name === 'gossipContact')).toBe(true);
+  });
+});
