@@ -46,7 +46,6 @@ export const PolicySchema = v.variant('kind', [
       [num(-Number.MAX_VALUE, Number.MAX_VALUE), text(0, MAX_LABEL_LENGTH), v.boolean()],
       'must be a finite number, a string of plain text or a boolean',
     ),
-    // biome-ignore lint/suspicious/noThenProperty: the field name is the VotingPolicy's (core/agent.ts), and a policy is never awaited.
     then: VOTE,
     otherwise: VOTE,
   }),

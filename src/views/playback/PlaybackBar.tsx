@@ -1,17 +1,7 @@
 import { useId } from 'react';
 import { commandById } from '../../store/commands';
 import { useStore } from '../../store/index';
-import {
-  changeSpeed,
-  jumpToDecision,
-  jumpToEnd,
-  jumpToStart,
-  pause,
-  seekTime,
-  stepEvents,
-  stepRound,
-  togglePlay,
-} from '../../store/playback';
+import { changeSpeed, jumpToDecision, pause, seekTime } from '../../store/playback';
 import { SPEEDS } from '../../store/playbackSlice';
 import { Icon, type IconName } from '../common/Icon';
 

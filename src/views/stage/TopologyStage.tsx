@@ -150,6 +150,7 @@ export function TopologyStage() {
       ref={container}
       className="stage-surface"
       role="application"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the swarm editor is a keyboard-operable widget (its keys are in its name and the help).
       tabIndex={0}
       aria-label="Swarm editor: click to select, drag to move, shift-drag to link, double-click to add; keys N, P, M, K, C, Delete"
       onPointerDown={onPointerDown}

@@ -169,9 +169,9 @@ describe('runRumor', () => {
 
 describe('stubborn agents in a gossip vote', () => {
   const votes = (ctx: RunContext, against: number) => {
-    ctx.coordinator.agents.forEach((a, i) =>
-      ctx.coordinator.updateAgent(a.id, { policy: { kind: 'fixed', vote: i < against ? 'against' : 'for' } }),
-    );
+    ctx.coordinator.agents.forEach((a, i) => {
+      ctx.coordinator.updateAgent(a.id, { policy: { kind: 'fixed', vote: i < against ? 'against' : 'for' } });
+    });
   };
   it('never change their vote: a swarm of them keeps its split; honest agents converge', () => {
     const honest = context(5, 10);
@@ -207,9 +207,9 @@ describe('stubborn agents in a gossip vote', () => {
 describe('a gossip vote traces what the player animates', () => {
   it('contacts, then each agent’s vote change after its round, in time order', () => {
     const ctx = context(9, 10, {}, true);
-    ctx.coordinator.agents.forEach((a, i) =>
-      ctx.coordinator.updateAgent(a.id, { policy: { kind: 'fixed', vote: i < 3 ? 'against' : 'for' } }),
-    );
+    ctx.coordinator.agents.forEach((a, i) => {
+      ctx.coordinator.updateAgent(a.id, { policy: { kind: 'fixed', vote: i < 3 ? 'against' : 'for' } });
+    });
     runConsensus(ctx, { algorithm: 'gossip', fanout: 3, rounds: 10, convergenceThreshold: 1, threshold: 0.5 });
     const events = decodeAll(ctx.trace.columns());
     const changes = events.filter((e) => e.kind === 'engine' && e.name === 'voteChanged');

@@ -27,7 +27,6 @@ export function fullDoc(): Record<string, any> {
         {
           id: 'agent-3',
           weight: 0,
-          // biome-ignore lint/suspicious/noThenProperty: VotingPolicy's own field name.
           policy: { kind: 'rule', field: 'risk', op: '<=', value: 3, then: 'for', otherwise: 'against' },
         },
         { id: 'agent-4', behaviour: 'stubborn', policy: { kind: 'fixed', vote: 'against' } },

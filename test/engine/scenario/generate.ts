@@ -44,7 +44,6 @@ function randomPolicy(rng: Prng): Doc {
         field: rng.pick(['risk', 'cost', 'team']),
         op: rng.pick(['==', '!=', '<', '<=', '>', '>=']),
         value: rng.pick<string | number | boolean>([3, 2.5, -1, 'red', true, false]),
-        // biome-ignore lint/suspicious/noThenProperty: VotingPolicy's own field name.
         then: rng.pick(VOTES),
         otherwise: rng.pick(VOTES),
       };
