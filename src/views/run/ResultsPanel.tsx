@@ -21,9 +21,9 @@ export function ResultsPanel() {
         {copied ? 'Copied' : 'Copy as JSON'}
       </button>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to be read. */}
-      <pre className="json" data-testid="result-json" tabIndex={0} aria-label="The engine's result as JSON">
-        {json}
-      </pre>
+      <section className="json" aria-label="The engine's result as JSON" tabIndex={0}>
+        <pre data-testid="result-json">{json}</pre>
+      </section>
     </div>
   );
 }
