@@ -93,7 +93,8 @@ function mutateData(rng: Prng, doc: Doc, log: string[]): void {
       log.push(`add key ${extra}`);
       if (target)
         Object.defineProperty(target[0][target[1]], extra, {
-          value: rng.pick(HOSTILE_VALUES),
+          // A copy: the shared hostile values must never be mutated by a later case (it made cases depend on each other).
+          value: structuredClone(rng.pick(HOSTILE_VALUES)),
           enumerable: true,
           writable: true,
           configurable: true,
