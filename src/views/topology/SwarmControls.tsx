@@ -12,7 +12,7 @@ const BUILDER_LABELS: Record<BuilderDraft['kind'], string> = {
   hierarchical: 'Hierarchical (tree)',
   'small-world': 'Small world (Watts–Strogatz)',
   random: 'Random (Erdős–Rényi)',
-  custom: 'Custom (no links)',
+  custom: 'Custom (your own links)',
 };
 
 /** Choose how the swarm is built: the builder, its parameters, the number of agents and the seed. */
