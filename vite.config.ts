@@ -37,6 +37,9 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  // The worker's dependencies are found only when it starts; pre-bundle them so the dev server
+  // does not reload the page mid-run on first use.
+  optimizeDeps: { include: ['comlink', 'd3-force', 'valibot', 'idb-keyval'] },
   build: {
     target: 'es2022',
     sourcemap: true,
