@@ -7,6 +7,7 @@ import { Network } from '../network/network';
 import { Trace } from '../trace/trace';
 import { ByzantineConsensus } from './byzantine';
 import { GossipProtocol } from './gossip';
+import { gossipNetworkResult, runGossipOnNetwork } from './gossipNetwork';
 import { OralMessagesAlgorithm } from './oralMessagesAlgorithm';
 import { QuorumAlgorithm } from './quorum';
 import { runReliableBroadcast } from './reliableBroadcast';
@@ -260,12 +261,16 @@ export class ConsensusManager {
     const firstMsg = net.messagesSent;
     const judge = new EarlyJudge(algorithm, proposalId, ids, this);
     const previous = net.handlers;
+    /** Each agent's own (first) vote: where a gossip vote starts, even if its reply to the requester was lost. */
+    const own = new Map<number, VoteType>();
     let decidedAt = -1;
     const consider = () => {
       if (decidedAt < 0 && judge.settled(session.votes)) decidedAt = net.now;
     };
     const answer = (i: number) => {
-      for (const vote of this.votesOf(agents[i], proposal)) {
+      const votes = this.votesOf(agents[i], proposal);
+      if (votes.length > 0 && !own.has(i)) own.set(i, votes[0]);
+      for (const vote of votes) {
         net.trace.engine(net.now, 'voteSent', i, requester, { proposalId, vote });
         if (i === requester) this.recordVote(proposalId, agents[i].id, vote, agents[i].weight);
         else net.send(i, requester, VOTE_TAG, { proposalId, vote, weight: agents[i].weight });
@@ -292,6 +297,11 @@ export class ConsensusManager {
     while (decidedAt < 0 && net.step(deadline)) {}
     net.handlers = previous;
     session.closed = true;
+    if (algorithm instanceof GossipProtocol) {
+      const votedAt = decidedAt >= 0 ? decidedAt : deadline;
+      const c = { proposalId, participants, ids, own, requester, startMs, votedAt, firstMsg };
+      return this.gossipVote(algorithm, session, c);
+    }
     return this.finish(
       algorithm,
       session,
@@ -303,6 +313,62 @@ export class ConsensusManager {
       net.messagesSent - firstMsg,
       requester,
     );
+  }
+
+  /**
+   * A gossip vote: once the votes are in (or at the deadline), its rounds run as
+   * `gossip-pull` / `gossip-vote` messages on the network (gossipNetwork.ts), so the
+   * scenario's latency, loss, duplication, partitions and crashes shape them.
+   * Each agent starts from its vote as the requester counted it, else its own
+   * vote, else (never asked, silent) it abstains.
+   */
+  private gossipVote(
+    protocol: GossipProtocol,
+    session: Session,
+    c: {
+      proposalId: string;
+      participants: number[];
+      ids: string[];
+      own: Map<number, VoteType>;
+      requester: number;
+      startMs: number;
+      votedAt: number;
+      firstMsg: number;
+    },
+  ): ConsensusResult {
+    const net = this.network();
+    const { agents } = this.coordinator;
+    const counted = new Map(session.votes.map((v) => [v.agentId, v.vote]));
+    const co = this.coordinator;
+    const out = runGossipOnNetwork(protocol, {
+      net,
+      rng: this.rng,
+      proposalId: c.proposalId,
+      participants: c.participants,
+      ids: c.ids,
+      initial: c.participants.map((a, i) => counted.get(c.ids[i]) ?? c.own.get(a) ?? 'abstain'),
+      behaviours: c.participants.map((a) => agents[a].behaviour),
+      neighbours: co.linkCount > 0 ? (a) => co.neighbourIndices(a) : undefined,
+      reporter: c.requester,
+      startAtMs: Math.max(net.now, c.votedAt),
+    });
+    const result = gossipNetworkResult(protocol, out, {
+      proposalId: c.proposalId,
+      ids: c.ids,
+      requestedAtMs: c.startMs,
+    });
+    net.trace.engine(net.now, 'decided', c.requester, -1, { proposalId: c.proposalId, decision: result.decision });
+    return {
+      ...result,
+      metadata: {
+        ...result.metadata,
+        requester: agents[c.requester].id,
+        votesReceived: session.votes.length,
+        decidedEarly: false,
+        messages: net.messagesSent - c.firstMsg,
+        ignoredVotes: [...session.ignored],
+      },
+    };
   }
 
   private finish(
@@ -320,7 +386,7 @@ export class ConsensusManager {
     const allIn = session.votes.filter((v) => session.participants.has(v.agentId)).length === ids.length;
     const openAtDeadline = decidedAt < 0 && !allIn && !algorithm.decidesAtDeadline;
     const votedAt = decidedAt >= 0 ? decidedAt : startMs + timeoutMs;
-    // Round-based algorithms (gossip) run after the votes are in, one network hop per round.
+    // Custom round-based algorithms run in memory after the votes are in, one network hop per round.
     const hopMs = net.config.latencyMsMax;
     let rounds = 0;
     const addr = ids.map((id) => this.coordinator.index(id));

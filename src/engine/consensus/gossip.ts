@@ -14,6 +14,11 @@ export interface GossipOptions {
   convergenceThreshold?: number;
   /** Share of `for` needed to approve when used through the manager. Default 0.66. */
   threshold?: number;
+  /**
+   * Through the manager, rounds run as messages on the network: simulated ms per round.
+   * Default 2 × the network's latencyMsMax + 1 (a pull and its reply fit in a round).
+   */
+  roundMs?: number;
 }
 
 export interface GossipRoundStats {
@@ -157,6 +162,7 @@ export class GossipProtocol implements ConsensusAlgorithm {
   readonly rounds: number;
   readonly convergenceThreshold: number;
   readonly threshold: number;
+  readonly roundMs?: number;
 
   constructor(options: GossipOptions = {}) {
     this.fanout = options.fanout ?? 3;
@@ -169,6 +175,9 @@ export class GossipProtocol implements ConsensusAlgorithm {
     const ct = this.convergenceThreshold;
     check(Number.isFinite(ct) && ct > 0 && ct <= 1, 'convergenceThreshold', 'must be a number in (0, 1]');
     check(this.threshold > 0 && this.threshold <= 1, 'threshold', 'must be a number in (0, 1]');
+    this.roundMs = options.roundMs;
+    if (this.roundMs !== undefined)
+      check(Number.isInteger(this.roundMs) && this.roundMs >= 1, 'roundMs', 'must be a whole number of ms ≥ 1');
   }
 
   /** The seed's `decide(votes, threshold)`: votes by agent id (or a `Vote[]`), every key an agent. */
@@ -188,7 +197,10 @@ export class GossipProtocol implements ConsensusAlgorithm {
     return this.run(ids, initial, threshold, options, []);
   }
 
-  /** Through the manager: silent participants abstain; the topology is the swarm's, among participants. */
+  /**
+   * In memory, from the votes that reached the decider: silent participants abstain; the topology is
+   * the swarm's, among participants. (`ConsensusManager` runs the rounds on the network instead: gossipNetwork.ts.)
+   */
   evaluate(input: EvaluateInput): ConsensusResult {
     const t = tallyVotes(input.participants, input.votes);
     const ids = [...input.participants];

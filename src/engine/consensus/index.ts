@@ -2,6 +2,7 @@ export * from './byzantine';
 export * from './consensusManager';
 export * from './counterexample';
 export * from './gossip';
+export * from './gossipNetwork';
 export * from './oralMessages';
 export * from './oralMessagesAlgorithm';
 export * from './quorum';

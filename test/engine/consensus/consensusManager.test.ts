@@ -137,16 +137,25 @@ describe('ConsensusManager', () => {
     expect(run()).toEqual(r);
   });
 
-  it('gossip through the manager traces every contact and round end, one network hop per round', () => {
+  it('gossip through the manager: pulls and replies are network messages, one round of 2 × latencyMsMax + 1', () => {
     const { c, trace } = swarm(10, { 7: { policy: against }, 8: { policy: against }, 9: { policy: against } });
     const manager = new ConsensusManager(c, { rng: new Prng(5) });
     const r = manager.requestConsensus({ proposalId: 'g' }, { algorithm: 'gossip' });
-    const events = decodeAll(trace.columns()).filter((e) => e.kind === 'engine');
+    const all = decodeAll(trace.columns());
+    const events = all.filter((e) => e.kind === 'engine');
     const rounds = r.metadata.roundsCompleted as number;
+    expect(rounds).toBeGreaterThan(0);
     expect(events.filter((e) => e.name === 'roundEnd')).toHaveLength(rounds);
-    expect(events.filter((e) => e.name === 'gossipContact').length).toBeGreaterThanOrEqual(rounds * 3);
+    expect(events.some((e) => e.name === 'gossipContact')).toBe(false);
+    const sent = (tag: string) => all.filter((e) => e.kind === 'messageSent' && e.tag === tag).length;
+    // No loss on this network: round 1 alone has 3 pulls per agent, each answered.
+    expect(sent('gossip-pull')).toBe(r.metadata.gossipRequests);
+    expect(sent('gossip-vote')).toBe(r.metadata.gossipReplies);
+    expect(sent('gossip-pull')).toBeGreaterThanOrEqual(rounds * 3);
+    expect(sent('gossip-vote')).toBe(sent('gossip-pull'));
     const votesIn = Math.max(...events.filter((e) => e.name === 'voteDelivered').map((e) => e.t));
-    expect(r.durationMs).toBe(votesIn + rounds * 50);
+    expect(r.metadata.roundMs).toBe(101);
+    expect(r.durationMs).toBe(votesIn + rounds * 101);
   });
 
   it('byzantine on the network: f = 1, 4 agents, one equivocator ⇒ honest agents agree and decide', () => {

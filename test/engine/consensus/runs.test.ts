@@ -205,7 +205,7 @@ describe('stubborn agents in a gossip vote', () => {
 });
 
 describe('a gossip vote traces what the player animates', () => {
-  it('contacts, then each agent’s vote change after its round, in time order', () => {
+  it('pull messages, then each agent’s vote change at its round’s end, in time order', () => {
     const ctx = context(9, 10, {}, true);
     ctx.coordinator.agents.forEach((a, i) => {
       ctx.coordinator.updateAgent(a.id, { policy: { kind: 'fixed', vote: i < 3 ? 'against' : 'for' } });
@@ -215,6 +215,15 @@ describe('a gossip vote traces what the player animates', () => {
     const changes = events.filter((e) => e.kind === 'engine' && e.name === 'voteChanged');
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((e) => e.kind === 'engine' && (e.detail as { vote: string }).vote === 'for')).toBe(true);
-    expect(events.some((e) => e.kind === 'engine' && e.name === 'gossipContact')).toBe(true);
+    // The contacts are the network's own messages (the player draws those); no engine contact events.
+    expect(events.some((e) => e.kind === 'engine' && e.name === 'gossipContact')).toBe(false);
+    const pulls = events.filter((e) => e.kind === 'messageDelivered' && e.tag === 'gossip-pull');
+    const replies = events.filter((e) => e.kind === 'messageDelivered' && e.tag === 'gossip-vote');
+    expect(pulls.length).toBeGreaterThan(0);
+    expect(replies.length).toBeGreaterThan(0);
+    const ends = events.filter((e) => e.kind === 'engine' && e.name === 'roundEnd').map((e) => e.t);
+    for (const c of changes) expect(ends).toContain(c.t);
+    expect(pulls[0].t).toBeLessThan(ends[0]);
+    for (let i = 1; i < events.length; i++) expect(events[i].t).toBeGreaterThanOrEqual(events[i - 1].t);
   });
 });
