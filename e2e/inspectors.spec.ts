@@ -225,6 +225,112 @@ test.describe('space-time diagram', () => {
   });
 });
 
+test.describe('issue 7 gaps: sync keys and ShiViz logs', () => {
+  test('journey 7: a sync run’s key stepped in the merge inspector, replicas side by side at the cursor', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Topology' }).selectOption('mesh');
+    await page.getByRole('spinbutton', { name: 'Agents', exact: true }).fill('5');
+    await expect(page.getByRole('img', { name: /Swarm of 5 agents/ })).toBeVisible();
+    await page.getByRole('combobox', { name: 'What to run' }).selectOption('sync');
+    await page.getByRole('combobox', { name: 'Mode' }).selectOption('delta');
+    await page.getByRole('spinbutton', { name: 'Keys', exact: true }).fill('20');
+    await page.getByRole('spinbutton', { name: 'Changed keys', exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible();
+    // Put the cursor where the delta mode starts: the coordinator holds the changes, the others the baseline.
+    await openInspector(page, 'Message log');
+    await page.getByRole('combobox', { name: 'Kind' }).selectOption('engine:delta');
+    await expect(page.getByTestId('log-count')).toHaveText(/^1 of /);
+    await page.getByRole('button', { name: /^Move the cursor to event \d+$/ }).click();
+
+    await openInspector(page, 'Merge inspector');
+    await page.getByRole('combobox', { name: 'Versions from' }).selectOption('run');
+    const key = page.getByRole('combobox', { name: 'State key' });
+    await expect(key).toHaveValue(/^key-\d+$/);
+    const picked = await key.inputValue();
+    const versions = page.getByRole('table', { name: 'Versions' });
+    await expect(versions.getByRole('rowheader')).toHaveText(['agent-1', 'agent-2', 'agent-3', 'agent-4', 'agent-5']);
+    const values = versions.locator('tbody tr td:nth-of-type(2)');
+    await expect(values.first()).toHaveText(/"n":1/);
+    for (let i = 1; i < 5; i++) await expect(values.nth(i)).toHaveText(/"n":0/);
+    await page.getByRole('combobox', { name: 'Strategy' }).selectOption('vector');
+    await expect(page.getByTestId('merge-result')).toHaveText(/"n":1\}/);
+    // The change and the baseline share a writer (the coordinator); their clocks are ordered, not concurrent.
+    const seen = await stepUntil(page, /: agent-1: \d+ [<>] \d+ ⇒ agent-1 happened before agent-1$/);
+    expect(seen.at(-1)).toMatch(/^agent-1 \{agent-1:\d+\} vs agent-1 \{agent-1:\d+\}: /);
+    // The newer clock's cell and the baseline's (held by the four other replicas) are highlighted.
+    await expect(page.locator('td.compared')).toHaveCount(5);
+    await page.getByRole('button', { name: 'Last step' }).click();
+    await expect(page.getByTestId('merge-reason')).toHaveText(
+      /^agent-1 v\d+ causally dominates every other version ⇒ it wins; timestamps are not consulted$/,
+    );
+    await snap(page, 'inspectors-j7-sync-key');
+    // Another key typed in: not one of the run's keys is named next to the field.
+    await key.fill('key-99');
+    await expect(page.getByRole('alert').filter({ hasText: 'No agent wrote “key-99”' })).toBeVisible();
+    await key.fill(picked);
+    // At the end of the run every replica holds the change.
+    await page.getByRole('heading', { name: 'Swarm Playground' }).click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 5; i++) await expect(values.nth(i)).toHaveText(/"n":1/);
+    await snap(page, 'inspectors-j7-sync-key-end');
+    await noSeriousAxe(page, '.drawer');
+  });
+
+  test('journey 8: a ShiViz-format log with a gap is imported with a checked regex, drawn, the gap named', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await openInspector(page, 'Space-time diagram');
+    await page.getByRole('combobox', { name: 'Draw' }).selectOption('log');
+    await page.getByRole('combobox', { name: 'Log format' }).selectOption('shiviz');
+    const parser = page.getByRole('textbox', { name: /^Parser regex/ });
+    await expect(parser).toHaveValue('(?<event>.*)\\n(?<host>\\S*) (?<clock>{.*})');
+    // A broken regex, then one without the event group: each is named next to the field.
+    await parser.fill('(?<event>.*\\n(?<host>\\S*) (?<clock>{.*})');
+    await expect(page.getByRole('alert')).toContainText('parser: is not a valid regular expression');
+    await parser.fill('(?<text>.*)\\n(?<host>\\S*) (?<clock>{.*})');
+    await expect(page.getByRole('alert')).toHaveText(
+      'parser: needs the named groups (?<host>…), (?<clock>…), (?<event>…); missing: event',
+    );
+    await snap(page, 'inspectors-j8-shiviz-bad-regex');
+    await page.getByRole('button', { name: "Reset to ShiViz's default parser" }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    const log = [
+      'write x=1',
+      'agent-1 {"agent-1":1}',
+      'send x to agent-2',
+      'agent-1 {"agent-1":2}',
+      'write y=7',
+      'agent-2 {"agent-2":1}',
+      'receive x',
+      'agent-2 {"agent-1":2,"agent-2":2}',
+      'send y to agent-3',
+      'agent-2 {"agent-1":2,"agent-2":4}',
+      'receive y',
+      'agent-3 {"agent-1":2,"agent-2":4,"agent-3":1}',
+      'a line the regex cannot read',
+      'write x=2',
+      'agent-1 {"agent-1":3}',
+    ].join('\n');
+    await page.getByRole('textbox', { name: /^ShiViz log/ }).fill(log);
+    await page.getByRole('button', { name: 'Draw this log' }).click();
+    const diagram = page.getByRole('img', { name: /Space-time diagram: 3 agents, 7 events, 2 messages/ });
+    await expect(diagram).toBeVisible();
+    const problems = page.getByTestId('log-problems');
+    await expect(problems).toContainText(
+      "gap: agent-2's own entry jumps from 2 to 4 at line 9 (1 event of agent-2 missing)",
+    );
+    await expect(problems).toContainText('line 13: the parser regex does not match "a line the regex cannot read"');
+    // The drawer scrolls: bring the named problems and the diagram under them into its view.
+    await diagram.scrollIntoViewIfNeeded();
+    await snap(page, 'inspectors-j8-shiviz-log');
+    await noSeriousAxe(page, '.drawer');
+  });
+});
+
 test.describe('message log', () => {
   test('journey 5: a 1,000,000-event trace scrolls and filters with no main-thread task over 100 ms', async ({
     page,

@@ -4,13 +4,14 @@
  * trace run in slices (./chunked.ts).
  */
 import { KIND } from '../../engine/trace/events';
-import type { ReplayStep, TraceWindow } from '../../worker/api/inspect';
+import type { ReplayStep, ShiVizOptions, TraceWindow } from '../../worker/api/inspect';
 import type { TraceColumns } from '../../worker/protocol';
 import { useStore } from '../index';
 import { forEachChunked, type Job } from './chunked';
 import { inspectClient } from './inspectClient';
 import type { LogFilter, MergeStrategy, VersionDraft } from './inspectorSlice';
 import { matcher } from './logRows';
+import { syncKeys, syncReplaySteps } from './syncSteps';
 import { parseDrafts } from './versionDrafts';
 
 /** Trace events the space-time diagram shows at once (a window around the cursor). */
@@ -148,9 +149,39 @@ export async function loadDiagram(): Promise<void> {
 /** Reads a hand-written or exported clock log (JSON lines) and shows it on the diagram. */
 export async function importLog(text: string): Promise<void> {
   const out = await inspectClient.parseLog(text);
+  showImported(out);
+}
+
+/** Reads a ShiViz text log with the user's regexes (in the worker); a bad regex comes back as a field issue. */
+export async function importShiViz(text: string, options: ShiVizOptions): Promise<void> {
+  const out = await inspectClient.parseShiVizLog(text, options);
+  showImported(out);
+}
+
+let shivizCheckToken = 0;
+
+/** Checks the ShiViz regexes as they are typed, so a mistake shows next to its field before drawing. */
+export async function checkShiViz(options: ShiVizOptions): Promise<void> {
+  const token = ++shivizCheckToken;
+  const out = await inspectClient.checkShiViz(options);
+  if (token !== shivizCheckToken) return;
+  useStore.setState(
+    out.ok ? { logImportIssues: [], logImportError: null } : { logImportIssues: out.issues, logImportError: null },
+  );
+}
+
+function showImported(out: Awaited<ReturnType<typeof inspectClient.parseLog>>): void {
   if (out.ok)
-    useStore.setState({ importedLog: out.value, diagramSource: 'log', inspectedEvent: -1, comparedEvent: -1 });
-  else useStore.setState({ diagramError: out.message });
+    useStore.setState({
+      importedLog: out.value,
+      diagramSource: 'log',
+      inspectedEvent: -1,
+      comparedEvent: -1,
+      logImportIssues: [],
+      logImportError: null,
+      diagramError: null,
+    });
+  else useStore.setState({ logImportIssues: out.issues, logImportError: out.message });
 }
 
 let mergeToken = 0;
@@ -161,7 +192,7 @@ export async function resolveMerge(): Promise<void> {
   const token = ++mergeToken;
   const versions =
     s.mergeSource === 'run' && s.replicaRows
-      ? s.replicaRows.map((r) => r.version)
+      ? s.replicaRows.filter((r) => r.valueRecorded !== false).map((r) => r.version)
       : parseDrafts(s.mergeDrafts, s.mergeStateKey);
   if (!Array.isArray(versions)) {
     useStore.setState({
@@ -237,14 +268,22 @@ export function replaySteps(trace: TraceColumns, cursor: number): ReplayStep[] {
 }
 
 let replicaToken = 0;
+let replicaJob: Job = { cancelled: false };
+let keysFor: TraceColumns | null = null;
 
-/** The replicated-state run's replicas at the cursor, then the resolution of their versions. */
+/** The run's replicas at the cursor (a replicated-state or a sync run), then the resolution of their versions. */
 export async function loadReplicas(): Promise<void> {
   const { trace, cursor, summary } = useStore.getState();
   const token = ++replicaToken;
-  const result = summary?.result as { kind?: string; crdtType?: string } | undefined;
+  const result = summary?.result as { kind?: string; crdtType?: string; swarmId?: string } | undefined;
+  if (trace && result?.kind === 'sync') return loadSyncReplicas(trace, cursor, result.swarmId ?? 'swarm-001', token);
   if (!trace || result?.kind !== 'replicated-state') {
-    useStore.setState({ replicaRows: null, replicaError: 'Run a replicated-state scenario to inspect its replicas.' });
+    useStore.setState({
+      replicaRows: null,
+      syncKeys: null,
+      replicaNote: null,
+      replicaError: 'Run a replicated-state or sync scenario to inspect its replicas.',
+    });
     return;
   }
   const crdtType = result.crdtType as 'counter';
@@ -252,9 +291,68 @@ export async function loadReplicas(): Promise<void> {
   const out = await inspectClient.replayReplicas(crdtType, useStore.getState().mergeStateKey, agentIds(), steps);
   if (token !== replicaToken) return;
   if (out.ok) {
-    useStore.setState({ replicaRows: out.value, replicaError: null, mergeCrdt: crdtType, mergeStrategy: 'crdt' });
+    useStore.setState({
+      replicaRows: out.value,
+      replicaError: null,
+      syncKeys: null,
+      replicaNote: null,
+      mergeCrdt: crdtType,
+      mergeStrategy: 'crdt',
+    });
     await resolveMerge();
   } else useStore.setState({ replicaRows: null, replicaError: out.message });
+}
+
+/** Picks a sync run's state key, then shows the replicas' versions of it at the cursor. */
+export function pickSyncKey(key: string): Promise<void> {
+  useStore.setState({ mergeStateKey: key });
+  return loadReplicas();
+}
+
+/** A sync run's key at the cursor: the trace is scanned here in slices, the replicas rebuilt in the worker. */
+async function loadSyncReplicas(trace: TraceColumns, cursor: number, swarmId: string, token: number): Promise<void> {
+  replicaJob.cancelled = true;
+  const job: Job = { cancelled: false };
+  replicaJob = job;
+  if (keysFor !== trace) {
+    const keys = await syncKeys(trace, swarmId, job);
+    if (!keys || token !== replicaToken) return;
+    const sorted = [...keys.keys()].sort();
+    // Open on a key written more than once (a changed key), where replicas can differ.
+    const changed = sorted.find((k) => (keys.get(k) ?? 0) > 1) ?? sorted[0] ?? '';
+    const current = useStore.getState().mergeStateKey;
+    useStore.setState({ syncKeys: sorted, mergeStateKey: keys.has(current) ? current : changed });
+    keysFor = trace;
+  }
+  const key = useStore.getState().mergeStateKey;
+  if (!useStore.getState().syncKeys?.includes(key)) {
+    useStore.setState({ replicaRows: null, replicaNote: null, replicaError: `No agent wrote “${key}” in this run.` });
+    return;
+  }
+  const ids = agentIds();
+  const steps = await syncReplaySteps(trace, cursor, key, swarmId, ids, job);
+  if (!steps || token !== replicaToken) return;
+  const strategy = ((useStore.getState().scenario as { run?: { strategy?: string } }).run?.strategy ??
+    'lww') as MergeStrategy;
+  const out = await inspectClient.replaySyncReplicas({ stateKey: key, swarmId, strategy, agentIds: ids, steps });
+  if (token !== replicaToken) return;
+  if (!out.ok) {
+    useStore.setState({ replicaRows: null, replicaNote: null, replicaError: out.message });
+    return;
+  }
+  const unrecorded = out.value.rows.filter((r) => r.valueRecorded === false).map((r) => r.agentId);
+  const notes = [
+    out.value.without.length > 0 ? `${listAgents(out.value.without)} hold no version of ${key} yet.` : '',
+    unrecorded.length > 0
+      ? `${listAgents(unrecorded)}: the value was written but no message in the trace carries it, so it is left out of the merge.`
+      : '',
+  ].filter((x) => x !== '');
+  useStore.setState({ replicaRows: out.value.rows, replicaError: null, replicaNote: notes.join(' ') || null });
+  await resolveMerge();
+}
+
+function listAgents(ids: string[]): string {
+  return ids.length <= 6 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`;
 }
 
 /** Measures full, delta and version-query on the current scenario (sync runs). */

@@ -9,7 +9,10 @@ import type {
   Outcome,
   ReplicaRow,
   ResolveOutcome,
+  ShiVizOptions,
   SpaceTimeModel,
+  SyncReplayRequest,
+  SyncReplicas,
 } from '../../worker/api/inspect';
 import type { SimApi } from '../../worker/sim.worker';
 import { simClient } from '../simClient';
@@ -27,7 +30,12 @@ export const inspectClient = {
     call<Record<'lww' | 'vector' | 'crdt', ResolveOutcome>>((api) => api.compareStrategies(...args)),
   replayReplicas: (...args: Parameters<Api['replayReplicas']>) =>
     call<Outcome<ReplicaRow[]>>((api) => api.replayReplicas(...args)),
+  replaySyncReplicas: (request: SyncReplayRequest) =>
+    call<Outcome<SyncReplicas>>((api) => api.replaySyncReplicas(request)),
   spaceTime: (...args: Parameters<Api['spaceTime']>) => call<Outcome<SpaceTimeModel>>((api) => api.spaceTime(...args)),
   parseLog: (text: string) => call<Outcome<SpaceTimeModel>>((api) => api.parseLog(text)),
+  parseShiVizLog: (text: string, options: ShiVizOptions) =>
+    call<Outcome<SpaceTimeModel>>((api) => api.parseShiVizLog(text, options)),
+  checkShiViz: (options: ShiVizOptions) => call<Outcome<true>>((api) => api.checkShiViz(options)),
   syncModeCosts: (scenario: unknown) => call<Outcome<ModeCost[]>>((api) => api.syncModeCosts(scenario)),
 };

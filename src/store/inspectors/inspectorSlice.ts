@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ModeCost, ReplicaRow, ResolveOutcome, SpaceTimeModel } from '../../worker/api/inspect';
+import type { FieldIssue } from '../../worker/protocol';
 import type { Store } from '../index';
 
 /** One version as the merge inspector edits it: every field as typed, parsed when resolving. */
@@ -54,6 +55,14 @@ export interface InspectorSlice {
   mergeFrame: number;
   replicaRows: ReplicaRow[] | null;
   replicaError: string | null;
+  /** A sync run's state keys (sorted), for the key picker; null for other runs. */
+  syncKeys: string[] | null;
+  /** What the replica rows leave out (agents holding no version, values the trace never carried). */
+  replicaNote: string | null;
+  // Log import
+  /** Why the last import failed, by field (`parser`, `delimiter`, `text`). */
+  logImportIssues: FieldIssue[];
+  logImportError: string | null;
   // Message log
   logFilter: LogFilter;
   /** Matching trace indices (null: no filter, every event). */
@@ -104,6 +113,10 @@ export const createInspectorSlice: StateCreator<Store, [], [], InspectorSlice> =
   mergeFrame: 0,
   replicaRows: null,
   replicaError: null,
+  syncKeys: null,
+  replicaNote: null,
+  logImportIssues: [],
+  logImportError: null,
   logFilter: { agent: -1, kind: '', text: '' },
   logRows: null,
   logProgress: 1,

@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index';
-import { editMerge, loadReplicas, resolveMerge } from '../../store/inspectors/actions';
+import { editMerge, loadReplicas, pickSyncKey, resolveMerge } from '../../store/inspectors/actions';
 import type { CrdtChoice, MergeStrategy, VersionDraft } from '../../store/inspectors/inspectorSlice';
 import { type CellField, type MergeFrame, mergeFrames } from '../../store/inspectors/mergeFrames';
 import type { ExplanationStep } from '../../worker/api/inspect/merge';
@@ -20,6 +20,8 @@ const FIELDS: { field: CellField; key: keyof VersionDraft; label: string }[] = [
 
 interface Row {
   draft: VersionDraft;
+  /** The agent whose replica this is, when it differs from the version's writer (sync runs). */
+  holder?: string;
   /** Parsed version number, to match explanation cells that name a version. */
   version: number;
   again: boolean;
@@ -40,6 +42,8 @@ export function MergeInspector() {
       mergeFrame: st.mergeFrame,
       replicaRows: st.replicaRows,
       replicaError: st.replicaError,
+      replicaNote: st.replicaNote,
+      syncKeys: st.syncKeys,
     })),
   );
   const source = s.mergeSource;
@@ -58,21 +62,25 @@ export function MergeInspector() {
   }, [source, cursor, trace]);
 
   const rows: Row[] = useMemo(() => {
-    const base =
-      source === 'run' && s.replicaRows
-        ? s.replicaRows.map((r) => ({
-            agentId: r.agentId,
-            value: show(r.version.value),
+    const fromRun = source === 'run' && s.replicaRows;
+    const out: Row[] = fromRun
+      ? (s.replicaRows ?? []).map((r) => ({
+          draft: {
+            agentId: r.version.agentId,
+            value: r.valueRecorded === false ? '(not in the trace)' : show(r.version.value),
             version: String(r.version.version),
             timestamp: String(r.version.timestamp),
             clock: r.version.metadata?.vectorClock ? show(r.version.metadata.vectorClock) : '',
-          }))
-        : s.mergeDrafts;
-    const out = base.map((draft) => ({ draft, version: Number(draft.version), again: false }));
+          },
+          holder: s.syncKeys ? r.agentId : undefined,
+          version: r.version.version,
+          again: false,
+        }))
+      : s.mergeDrafts.map((draft) => ({ draft, version: Number(draft.version), again: false }));
     const first = out.find((r) => r.draft.agentId === 'agent-1');
     if (s.mergeDuplicate && first) out.push({ ...first, again: true });
     return out;
-  }, [source, s.replicaRows, s.mergeDrafts, s.mergeDuplicate]);
+  }, [source, s.replicaRows, s.mergeDrafts, s.mergeDuplicate, s.syncKeys]);
 
   const outcome = s.mergeOutcome;
   const frames = useMemo(
@@ -151,7 +159,13 @@ export function MergeInspector() {
           Deliver agent-1's update twice
         </label>
       </div>
+      {source === 'run' && s.syncKeys && <SyncKeyPicker keys={s.syncKeys} />}
       {source === 'run' && s.replicaError && <p className="hint">{s.replicaError}</p>}
+      {source === 'run' && s.replicaNote && (
+        <p className="hint" data-testid="replica-note">
+          {s.replicaNote}
+        </p>
+      )}
       <div className="merge-grid">
         <div>
           <VersionsTable rows={rows} frame={frame} editable={source === 'hand'} issueAt={issueAt} setDraft={setDraft} />
@@ -215,6 +229,45 @@ export function MergeInspector() {
   );
 }
 
+/** Options the key list offers at once (a run may have up to a million keys; any can be typed). */
+const KEY_OPTIONS = 500;
+
+/** A sync run's state key: typed or picked from the keys the run wrote; an unknown key is named next to the field. */
+function SyncKeyPicker({ keys }: { keys: string[] }) {
+  const id = useId();
+  const current = useStore((st) => st.mergeStateKey);
+  const [draft, setDraft] = useState(current);
+  useEffect(() => setDraft(current), [current]);
+  const known = useMemo(() => new Set(keys), [keys]);
+  const bad = draft !== '' && !known.has(draft);
+  return (
+    <div className="inspector-controls sync-key">
+      <label htmlFor={`${id}-key`}>State key</label>
+      <input
+        id={`${id}-key`}
+        list={`${id}-keys`}
+        value={draft}
+        aria-invalid={bad || undefined}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (known.has(e.target.value)) void pickSyncKey(e.target.value);
+        }}
+      />
+      <datalist id={`${id}-keys`}>
+        {keys.slice(0, KEY_OPTIONS).map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      <span id={`${id}-hint`} className={bad ? 'field-error' : 'hint'} role={bad ? 'alert' : undefined}>
+        {bad
+          ? `No agent wrote “${draft}” in this run (keys: ${keys[0]} … ${keys.at(-1)}).`
+          : `${keys.length.toLocaleString('en-US')} keys; each agent's replica of this one at the cursor.`}
+      </span>
+    </div>
+  );
+}
+
 function cellMatches(frame: MergeFrame | undefined, row: Row, field: CellField): boolean {
   return !!frame?.cells.some(
     (c) =>
@@ -230,10 +283,12 @@ function VersionsTable(props: {
   setDraft: (i: number, key: keyof VersionDraft, value: string) => void;
 }) {
   const { rows, frame, editable, issueAt, setDraft } = props;
+  const held = rows.some((r) => r.holder !== undefined);
   return (
     <table className="versions-table" aria-label="Versions">
       <thead>
         <tr>
+          {held && <th scope="col">Replica of</th>}
           {FIELDS.map((f) => (
             <th key={f.field} scope="col">
               {f.label}
@@ -245,6 +300,12 @@ function VersionsTable(props: {
         {rows.map((row, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in an edited list; two may share an agent
           <tr key={i} className={row.again ? 'again' : undefined}>
+            {held && (
+              <th scope="row">
+                {row.holder}
+                {row.again ? ' (delivered again)' : ''}
+              </th>
+            )}
             {FIELDS.map((f) => {
               const compared = cellMatches(frame, row, f.field);
               const issue = row.again ? undefined : issueAt(i, f.key);

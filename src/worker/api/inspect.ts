@@ -11,14 +11,18 @@ import type { FieldIssue } from '../protocol';
 import { parseLog } from './inspect/logImport';
 import { compareStrategies, resolveVersions } from './inspect/merge';
 import { type ReplayStep, type ReplicaRow, replayReplicas } from './inspect/replicas';
+import { checkShiVizOptions, parseShiViz, type ShiVizOptions } from './inspect/shivizImport';
 import { buildSpaceTime, type TraceWindow } from './inspect/spaceTime';
 import type { SpaceTimeModel } from './inspect/spaceTimeModel';
+import { replaySyncReplicas, type SyncReplayRequest, type SyncReplicas } from './inspect/syncReplicas';
 import { toFailure } from './runs';
 
 export type { ResolveOutcome, ResolveRequest } from './inspect/merge';
 export type { ReplayStep, ReplicaRow } from './inspect/replicas';
+export type { ShiVizOptions } from './inspect/shivizImport';
 export type { TraceWindow } from './inspect/spaceTime';
 export type { LogProblem, SpaceTimeArrow, SpaceTimeInterval, SpaceTimeModel } from './inspect/spaceTimeModel';
+export type { SyncReplayRequest, SyncReplayStep, SyncReplicas } from './inspect/syncReplicas';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; issues: FieldIssue[] };
 
@@ -47,12 +51,30 @@ export const inspectApi = {
     return attempt(() => replayReplicas(crdtType, stateKey, agentIds, steps));
   },
 
+  /** A sync run's replicas of one key at the cursor, rebuilt with the engine's ReplicaSet. */
+  replaySyncReplicas(request: SyncReplayRequest): Outcome<SyncReplicas> {
+    return attempt(() => replaySyncReplicas(request));
+  },
+
   spaceTime(window: TraceWindow, agentIds: string[]): Outcome<SpaceTimeModel> {
     return attempt(() => buildSpaceTime(window, agentIds));
   },
 
   parseLog(text: string): Outcome<SpaceTimeModel> {
     return attempt(() => parseLog(text));
+  },
+
+  /** Reads a ShiViz text log with the user's parser (and delimiter) regex. */
+  parseShiVizLog(text: string, options: ShiVizOptions): Outcome<SpaceTimeModel> {
+    return attempt(() => parseShiViz(text, options));
+  },
+
+  /** Checks the ShiViz regexes alone (as they are typed); issues name `parser` or `delimiter`. */
+  checkShiViz(options: ShiVizOptions): Outcome<true> {
+    return attempt(() => {
+      checkShiVizOptions(options);
+      return true as const;
+    });
   },
 
   /** Runs a sync scenario once per mode (trace not recorded) and reports each mode's cost. */

@@ -7,18 +7,29 @@
  * agent grows, that agent's event with that count sent to it.
  */
 import { checkLimit } from '../../../engine/core/errors';
+import { MAX_LOG_CHARS } from './logFormats';
 import { DOT_LOCAL, DOT_RECEIVE, DOT_SEND, emptyModel, type LogProblem, type SpaceTimeModel } from './spaceTimeModel';
 
-/** Characters of one imported log. */
-export const MAX_LOG_CHARS = 10_000_000;
+export { MAX_LOG_CHARS };
 /** Events of one imported log. */
 export const MAX_LOG_EVENTS = 20_000;
 
-interface LogEvent {
+/** One event of an imported log, whatever its format. */
+export interface LogEvent {
   line: number;
   agent: string;
   clock: Record<string, number>;
   event: string;
+}
+
+/** A clock as a log writes it: an object mapping agents to whole numbers ≥ 0. */
+export function isClock(clock: unknown): clock is Record<string, number> {
+  return (
+    typeof clock === 'object' &&
+    clock !== null &&
+    !Array.isArray(clock) &&
+    Object.values(clock).every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0)
+  );
 }
 
 function readLine(text: string, line: number, problems: LogProblem[]): LogEvent | null {
@@ -34,13 +45,8 @@ function readLine(text: string, line: number, problems: LogProblem[]): LogEvent 
     problems.push({ line, agent: '', message: `line ${line} has no "agent"; skipped` });
     return null;
   }
-  const clock = o.clock as Record<string, unknown> | undefined;
-  const ok =
-    typeof clock === 'object' &&
-    clock !== null &&
-    !Array.isArray(clock) &&
-    Object.values(clock).every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0);
-  if (!ok) {
+  const clock = o.clock;
+  if (!isClock(clock)) {
     problems.push({
       line,
       agent: o.agent,
@@ -49,7 +55,7 @@ function readLine(text: string, line: number, problems: LogProblem[]): LogEvent 
     return null;
   }
   const event = typeof o.event === 'string' ? o.event : JSON.stringify(o.event ?? '');
-  return { line, agent: o.agent, clock: clock as Record<string, number>, event };
+  return { line, agent: o.agent, clock, event };
 }
 
 /** Per agent, the entries seen last, to spot gaps and clocks that go backwards. */
@@ -110,6 +116,15 @@ export function parseLog(text: string): SpaceTimeModel {
     const e = readLine(raw, i + 1, problems);
     if (e) events.push(e);
   });
+  return buildLogModel(events, problems);
+}
+
+/**
+ * Draws read log events (in log order) as a model: clocks as written, messages
+ * inferred from the clocks, gaps and inconsistencies added to `problems`.
+ * Shared by every log format, so each reports the same problems the same way.
+ */
+export function buildLogModel(events: LogEvent[], problems: LogProblem[]): SpaceTimeModel {
   checkLimit('MAX_LOG_EVENTS', MAX_LOG_EVENTS, events.length);
   const agentIds = [...new Set(events.map((e) => e.agent))];
   const m: SpaceTimeModel = { ...emptyModel('log', agentIds), problems };

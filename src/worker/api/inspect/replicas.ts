@@ -29,6 +29,8 @@ export interface ReplicaRow {
   version: StateVersionInput;
   writes: number;
   merges: number;
+  /** False when the value rests on a write the trace never carried (sync runs); left out of resolution. */
+  valueRecorded?: boolean;
 }
 
 function resolverValue(type: CRDTType, state: Record<string, unknown>, value: unknown, id: string): unknown {

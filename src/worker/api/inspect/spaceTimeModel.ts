@@ -64,6 +64,9 @@ export interface SpaceTimeModel {
   firstIndex: number;
   /** Events left out of the window on either side. */
   omitted: number;
+  /** A ShiViz log's executions (labels, in log order) and the one drawn. */
+  executions?: string[];
+  execution?: number;
 }
 
 export function emptyModel(source: SpaceTimeModel['source'], agentIds: string[]): SpaceTimeModel {
