@@ -49,9 +49,9 @@ describe('scenario edits', () => {
   });
 
   it('adds an agent with the first free id, where it was placed', () => {
-    const [next, id] = addAgent(ring, topology, { x: 3.14159, y: -2 });
+    const [next, id] = addAgent(ring, topology, { x: 3.04159, y: -2 });
     expect(id).toBe('agent-4');
-    expect(next.topology.agents?.at(-1)).toEqual({ id: 'agent-4', position: { x: 3.1, y: -2 } });
+    expect(next.topology.agents?.at(-1)).toEqual({ id: 'agent-4', position: { x: 3, y: -2 } });
   });
 
   it('removes agents with their links and the faults that name them', () => {
