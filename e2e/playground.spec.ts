@@ -121,3 +121,22 @@ test('every right-hand panel has no serious or critical accessibility violations
     expect(bad.map((v) => `${name}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }
 });
+
+test('a long run can be cancelled, and the next run works', async ({ page }) => {
+  await page.goto('/');
+  // Two million agents, push only: a run of a few seconds in the worker.
+  await page.getByRole('combobox', { name: 'What to run' }).selectOption('rumor');
+  await page.getByRole('combobox', { name: 'Mode' }).selectOption('push');
+  await page.getByRole('spinbutton', { name: /Aggregate agents/ }).fill('2000000');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run cancelled.' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Run progress' })).toBeHidden();
+  // The worker was restarted: the next run goes through.
+  await page.getByRole('spinbutton', { name: /Aggregate agents/ }).fill('1000');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(page.getByTestId('result-json')).toContainText('"agents": 1000');
+});
