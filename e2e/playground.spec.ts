@@ -55,6 +55,12 @@ test('undo and redo restore the swarm exactly', async ({ page }) => {
   await expect(page.getByRole('img', { name: /Swarm of 6 agents and 6 links/ })).toBeVisible();
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(page.getByRole('img', { name: /Swarm of 7 agents and 6 links/ })).toBeVisible();
+  // The same from the keyboard.
+  await page.getByRole('application').focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(page.getByRole('img', { name: /Swarm of 6 agents and 6 links/ })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect(page.getByRole('img', { name: /Swarm of 7 agents and 6 links/ })).toBeVisible();
 });
 
 test('a 1,000,000-agent rumor run completes with progress while the page stays responsive', async ({ page }) => {
