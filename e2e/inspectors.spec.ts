@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -162,6 +163,24 @@ test.describe('space-time diagram', () => {
     await page.getByRole('combobox', { name: 'Clock labels' }).selectOption('always');
     await snap(page, 'inspectors-j1-space-time');
     await noSeriousAxe(page, '.drawer');
+
+    // The diagram as drawn saves as a standalone SVG (styles inlined, labels as text) and as a PNG.
+    const [svgFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save diagram as SVG' }).click(),
+    ]);
+    expect(svgFile.suggestedFilename()).toMatch(/\.space-time\.svg$/);
+    const svgText = readFileSync((await svgFile.path()) ?? '', 'utf8');
+    expect(svgText).toContain('<title>Space-time diagram</title>');
+    expect(svgText).toContain('agent-1');
+    expect(svgText).toMatch(/style="fill:/);
+    const [pngFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save diagram as PNG' }).click(),
+    ]);
+    const png = readFileSync((await pngFile.path()) ?? '');
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    await expect(page.getByRole('status').filter({ hasText: /Saved .*space-time\.png/ })).toBeVisible();
   });
 
   test('views follow the cursor: scrubbing moves the diagram cursor and the replicas the merge inspector shows', async ({

@@ -124,7 +124,8 @@ export async function exportTopologyPng(): Promise<void> {
   }
 }
 
-async function rasterise({ svg, width, height }: SvgPicture): Promise<Blob> {
+/** Draws an SVG picture onto a canvas and returns it as a PNG (a blob: image, which the CSP allows). */
+export async function rasterise({ svg, width, height }: SvgPicture): Promise<Blob> {
   const scale = Math.min(2, PNG_MAX_SIDE / Math.max(width, height, 1));
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {

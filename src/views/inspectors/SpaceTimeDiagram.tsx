@@ -1,9 +1,12 @@
-import { select, type ZoomTransform, zoom, zoomIdentity } from 'd3';
+import { select } from 'd3-selection';
+import { type ZoomTransform, zoom, zoomIdentity } from 'd3-zoom';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index';
 import { loadDiagram } from '../../store/inspectors/actions';
 import { seekTime } from '../../store/playback';
+import { pictureOfSvg } from '../../store/sharing/elementPicture';
+import { downloadBlob, fileSlug, rasterise } from '../../store/sharing/exportFiles';
 import type { SpaceTimeModel } from '../../worker/api/inspect';
 import { DOT_RECEIVE, DOT_SEND } from '../../worker/api/inspect/spaceTimeModel';
 import { clockOf, formatVector, type Relation, relationTo } from './causality';
@@ -190,6 +193,7 @@ function Diagram({ model: m, width }: { model: SpaceTimeModel; width: number }) 
 
   return (
     <>
+      <DiagramExport svg={svgRef} />
       <svg
         ref={svgRef}
         className="space-time-svg"
@@ -364,5 +368,39 @@ function CursorLine({ layout, cursor, playTime }: { layout: Layout; cursor: numb
         fillOpacity={0.15}
       />
     </g>
+  );
+}
+
+/** Saves the diagram as drawn (zoom, filters, labels) as an SVG or PNG file. */
+function DiagramExport({ svg }: { svg: { current: SVGSVGElement | null } }) {
+  const [message, setMessage] = useState('');
+  const save = async (format: 'svg' | 'png') => {
+    const element = svg.current;
+    const picture = element ? pictureOfSvg(element, 'Space-time diagram') : undefined;
+    if (!picture) {
+      setMessage('The diagram is too large to save as a picture; filter agents or zoom in first.');
+      return;
+    }
+    const name = `${fileSlug(useStore.getState().scenario.name)}.space-time.${format}`;
+    try {
+      const blob = format === 'svg' ? new Blob([picture.svg], { type: 'image/svg+xml' }) : await rasterise(picture);
+      downloadBlob(blob, name);
+      setMessage(`Saved ${name}.`);
+    } catch (error) {
+      setMessage(`The picture could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <div className="button-row diagram-export">
+      <button type="button" onClick={() => void save('svg')}>
+        Save diagram as SVG
+      </button>
+      <button type="button" onClick={() => void save('png')}>
+        Save diagram as PNG
+      </button>
+      <span role="status" className="hint">
+        {message}
+      </span>
+    </div>
   );
 }
