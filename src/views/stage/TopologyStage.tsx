@@ -7,6 +7,21 @@ import { CanvasSwarm } from './CanvasSwarm';
 import { agentIndex, agentRadius, fitTransform, hitAgent, type Point, toWorld } from './geometry';
 import { SvgSwarm } from './SvgSwarm';
 
+/** True once the worker has been building the swarm for a noticeable moment (no flicker on quick edits). */
+function useSlowPending(): boolean {
+  const pending = useStore((s) => s.topologyPending);
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!pending) {
+      setSlow(false);
+      return;
+    }
+    const timer = setTimeout(() => setSlow(true), 300);
+    return () => clearTimeout(timer);
+  }, [pending]);
+  return slow;
+}
+
 /** Above this many agents the canvas renderer takes over from SVG. */
 export const SVG_MAX_AGENTS = 500;
 
@@ -25,6 +40,7 @@ export function TopologyStage() {
   const selectedIds = useStore((s) => s.selected);
   const fitRequest = useStore((s) => s.fitRequest);
   const aggregate = useStore((s) => s.summary?.aggregateAgents ?? 0);
+  const pending = useSlowPending();
   const container = useRef<HTMLDivElement>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const press = useRef<Press | null>(null);
@@ -159,6 +175,11 @@ export function TopologyStage() {
       onDoubleClick={onDoubleClick}
       data-testid="stage"
     >
+      {pending && (
+        <p className="stage-note stage-pending" role="status">
+          Building and laying out the swarm…
+        </p>
+      )}
       {aggregate > 0 && (
         <p className="stage-note" role="note">
           Aggregate run: {aggregate.toLocaleString('en-US')} agents without a topology — too many to draw; see the
