@@ -5,6 +5,7 @@ export * from './gossip';
 export * from './gossipNetwork';
 export * from './oralMessages';
 export * from './oralMessagesAlgorithm';
+export * from './oralMessagesNetwork';
 export * from './quorum';
 export * from './reliableBroadcast';
 export * from './rumor';

@@ -2,7 +2,8 @@ import { check } from '../core/errors';
 import type { Prng } from '../core/prng';
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import type { Network } from '../network/network';
-import { OralMessages, type Order } from './oralMessages';
+import { OralMessages, type OralMessagesOutcome, type Order } from './oralMessages';
+import { runOralMessagesOnNetwork } from './oralMessagesNetwork';
 import { tallyVotes } from './tally';
 import type { ConsensusAlgorithm, ConsensusResult, EvaluateInput, Proposal } from './types';
 import { policyVote } from './votingPolicy';
@@ -21,21 +22,27 @@ export interface OralMessagesRunInput {
 /**
  * OM(m) as a consensus algorithm: the requester is the commander and its vote
  * the order ('for' = attack); the other participants are lieutenants, malicious
- * ones are traitors sending random orders; approved iff the loyal lieutenants'
- * majority obeys "attack". OM assumes synchronous rounds, so each of the m + 1
- * relay rounds takes the network's `latencyMsMax`; messages are traced as
- * `omMessage` events (agent = sender, peer = recipient) rather than sent.
+ * ones are traitors sending random orders (silent ones crash at the start);
+ * approved iff the loyal lieutenants' majority obeys "attack". Through the
+ * manager it runs as real `om-order` / `om-relay` messages on the network in
+ * m + 1 synchronous rounds (oralMessagesNetwork.ts): messages missing at a
+ * round's end count as 'retreat'. `evaluate` (no network) runs it in memory.
  * @example manager.requestConsensus({ proposalId: 'p' }, { algorithm: 'oral-messages' })
  */
 export class OralMessagesAlgorithm implements ConsensusAlgorithm {
   readonly name = 'oral-messages';
   readonly monotone = false;
   readonly m: number | undefined;
+  /** Relay round length on the network; default `defaultOralRoundMs(net)`. */
+  readonly roundMs: number | undefined;
 
-  constructor(options: { m?: number } = {}) {
+  constructor(options: { m?: number; roundMs?: number } = {}) {
     if (options.m !== undefined)
       check(Number.isInteger(options.m) && options.m >= 0, 'm', 'must be a whole number ≥ 0');
+    if (options.roundMs !== undefined)
+      check(Number.isInteger(options.roundMs) && options.roundMs >= 1, 'roundMs', 'must be a whole number ≥ 1');
     this.m = options.m;
+    this.roundMs = options.roundMs;
   }
 
   /** Without behaviours every general is loyal: the first participant's vote is the order everyone obeys. */
@@ -55,40 +62,48 @@ export class OralMessagesAlgorithm implements ConsensusAlgorithm {
     const generals = [x.requester, ...x.participants.filter((p) => p !== x.requester)];
     const order: Order = policyVote(agents[x.requester].policy, x.proposal, x.rng) === 'for' ? 'attack' : 'retreat';
     const traitors = generals.flatMap((g, i) => (agents[g].behaviour === 'honest' ? [] : [i]));
-    const om = new OralMessages({
-      generals: Math.max(2, generals.length),
+    const t0 = x.net.now;
+    x.net.trace.engine(t0, 'consensusRequest', x.requester, -1, { proposalId: x.proposalId, order });
+    // A silent traitor crashes at the start (as in the manager's other protocols): its messages count as 'retreat'.
+    for (const g of generals) if (agents[g].behaviour === 'silent') x.net.crash(g);
+    const out = runOralMessagesOnNetwork({
+      net: x.net,
+      proposalId: x.proposalId,
+      generals,
       m: this.m,
       traitors,
       commanderOrder: order,
       traitorStrategy: 'random',
       rng: x.rng,
+      roundMs: this.roundMs,
     });
-    const run = om.run();
-    const hopMs = x.net.config.latencyMsMax;
-    const t0 = x.net.now;
-    x.net.trace.engine(t0, 'consensusRequest', x.requester, -1, { proposalId: x.proposalId, order });
-    // The log is in recursion order; the trace needs time order (one hop per relay), so sort by path length (stable).
-    const byHop = [...run.log].sort((a, b) => a.path.length - b.path.length);
-    for (const msg of byHop) {
-      const from = generals[msg.path[msg.path.length - 1]];
-      x.net.trace.engine(t0 + msg.path.length * hopMs, 'omMessage', from, generals[msg.to], {
-        path: msg.path.map((g) => agents[generals[g]].id),
-        value: msg.value,
-      });
-    }
     const ids = generals.map((g) => agents[g].id);
-    const result = this.result(x.proposalId, ids, run, (om.m + 1) * hopMs);
-    x.net.trace.engine(t0 + result.durationMs, 'decided', x.requester, -1, {
-      proposalId: x.proposalId,
-      decision: result.decision,
-    });
-    return result;
+    const result = this.result(x.proposalId, ids, out, out.endedAtMs - t0);
+    return {
+      ...result,
+      decision: out.decision,
+      metadata: {
+        ...result.metadata,
+        protocol: 'oral-messages-network',
+        roundMs: out.roundMs,
+        rounds: out.m + 1,
+        expectedMessages: out.expectedMessages,
+        delivered: out.delivered,
+        missing: out.missing,
+        lateMessages: out.late,
+        duplicates: out.duplicates,
+        crashed: out.crashed.map((g) => ids[g]),
+      },
+    };
   }
 
   private result(
     proposalId: string,
     ids: string[],
-    run: ReturnType<OralMessages['run']>,
+    run: Pick<
+      OralMessagesOutcome,
+      'decisions' | 'commanderOrder' | 'm' | 'messages' | 'traitors' | 'agreement' | 'validity' | 'violation'
+    >,
     durationMs: number,
   ): ConsensusResult {
     const orders = Object.values(run.decisions);
