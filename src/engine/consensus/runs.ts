@@ -156,14 +156,18 @@ export function runConsensus(ctx: RunContext, params: ConsensusRunParams): Conse
     participants: p.participants,
   });
   ctx.onProgress?.(1);
-  const { records, agreement, ...metadata } = full.metadata as Record<string, unknown>;
+  // Byzantine runs' per-agent records and agreement verdict move up beside the result; other
+  // algorithms' `agreement` (oral messages: a boolean, IC1) stays in the metadata where it belongs.
+  const { records, agreement, ...rest } = full.metadata as Record<string, unknown>;
+  const verdict = typeof agreement === 'object' && agreement !== null ? (agreement as AgreementVerdict) : undefined;
+  const metadata = verdict || agreement === undefined ? rest : { ...rest, agreement };
   const summary: ConsensusSummary = {
     kind: 'consensus',
     result: { ...full, metadata },
     messages: ctx.network.messagesSent - first,
   };
   if (records) summary.records = records as AgentRecord[];
-  if (agreement) summary.agreement = agreement as AgreementVerdict;
+  if (verdict) summary.agreement = verdict;
   return JSON.parse(JSON.stringify(summary)) as ConsensusSummary;
 }
 
