@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 
@@ -184,6 +185,7 @@ test('journey 1: Byzantine size rule, agreement with f malicious, a counterexamp
   await expect(page.getByTestId('agreement-banner')).toContainText('All honest agents agree');
   await expect(page.getByTestId('byzantine-matrix').getByRole('row')).toHaveCount(11);
   await shot(page, 'consensus-byzantine-agree');
+  await matrixFollowsTheCursor(page);
 
   // Two more equivocators: 5 > f = 3, and safety is no longer guaranteed.
   await p.behaviour(['agent-9', 'agent-10'], 'equivocate');
@@ -221,4 +223,70 @@ test('journey 1: Byzantine size rule, agreement with f malicious, a counterexamp
   await shot(page, 'consensus-byzantine-disagree-tally');
   await page.getByTestId('byzantine-matrix').scrollIntoViewIfNeeded();
   await shot(page, 'consensus-byzantine-matrix-disagree');
+
+  // Early in the counterexample run the witnesses have not decided: no disagreement banner yet.
+  await page.getByRole('slider', { name: 'Timeline (simulated ms)' }).fill('25');
+  const consensusTab = page.getByRole('tabpanel', { name: 'Consensus' });
+  await expect(consensusTab.getByTestId('verdict-pending')).toContainText('0 of 8 so far');
+  await expect(consensusTab.getByTestId('disagreement-banner')).toHaveCount(0);
+  await shot(page, 'consensus-byzantine-disagree-early');
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  await expect(consensusTab.getByTestId('disagreement-banner')).toContainText(`${approvedBy} approved`);
+  await expect(consensusTab.getByTestId('verdict-pending')).toHaveCount(0);
 });
+
+/**
+ * The per-agent matrix follows the player: scrubbed back to an early moment it
+ * shows fewer delivered votes and no decisions (and no verdict yet); at the end
+ * again exactly what it showed before.
+ */
+async function matrixFollowsTheCursor(page: Page) {
+  const progress = page.getByTestId('matrix-progress');
+  const matrix = page.getByTestId('byzantine-matrix');
+  const picker = page.getByRole('combobox', { name: 'Matrix shows' });
+  const filled = matrix.locator('tbody td.v-for, tbody td.v-against, tbody td.v-abstain');
+  const decisions = matrix.locator('tbody td.decision');
+  const cells = async () => (await matrix.locator('tbody td').allTextContents()).join('|');
+
+  await expect(progress).toContainText('At the end of the run');
+  const endDecided = Number(await progress.getAttribute('data-decided'));
+  const endDelivered = Number(await progress.getAttribute('data-delivered'));
+  expect(endDecided).toBeGreaterThan(0);
+  const endReceived = await cells();
+  const endDecisions = await decisions.allTextContents();
+  await picker.selectOption('delivered');
+  await expect(filled).toHaveCount(endDelivered);
+  const endDeliveredCells = await cells();
+
+  // 25 ms in: SENDs are arriving (latency 10–50 ms), no vote has made it through ECHO and READY.
+  await page.getByRole('slider', { name: 'Timeline (simulated ms)' }).fill('25');
+  await expect(progress).toContainText('At this point of the run');
+  await expect(progress).toHaveAttribute('data-decided', '0');
+  const earlyDelivered = Number(await progress.getAttribute('data-delivered'));
+  expect(earlyDelivered).toBeLessThan(endDelivered);
+  await expect(filled).toHaveCount(earlyDelivered);
+  await expect(decisions.filter({ hasText: 'not decided yet' })).toHaveCount(10);
+  await expect(page.getByTestId('agreement-banner')).toHaveCount(0);
+  await expect(page.getByTestId('verdict-pending')).toContainText('0 of 10 so far');
+  await picker.selectOption('received');
+  const earlyReceived = Number(await progress.getAttribute('data-received'));
+  expect(earlyReceived).toBeGreaterThan(0);
+  await expect(filled).toHaveCount(earlyReceived);
+  await matrix.scrollIntoViewIfNeeded();
+  await shot(page, 'consensus-byzantine-matrix-early');
+  const axe = await new AxeBuilder({ page }).include('.details').analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+
+  // Forward to the end: the matrix, decisions and banner are what they were.
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  await expect(progress).toContainText('At the end of the run');
+  await expect(progress).toHaveAttribute('data-decided', String(endDecided));
+  expect(await cells()).toBe(endReceived);
+  expect(await decisions.allTextContents()).toEqual(endDecisions);
+  await picker.selectOption('delivered');
+  await expect(filled).toHaveCount(endDelivered);
+  expect(await cells()).toBe(endDeliveredCells);
+  await picker.selectOption('received');
+  await expect(page.getByTestId('agreement-banner')).toContainText('All honest agents agree');
+}

@@ -1,8 +1,16 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
+import type { ByzantineMoment, MatrixRow } from '../../store/consensus/byzantineTimeline';
 import type { AgentRecord } from './useConsensusRun';
 
 const GLYPH: Record<string, string> = { for: '+', against: '−', abstain: '○' };
-const DECISION_GLYPH: Record<string, string> = { approved: '✓', rejected: '✗', undecided: '…', crashed: '×' };
+const DECISION_GLYPH: Record<string, string> = {
+  approved: '✓',
+  rejected: '✗',
+  undecided: '…',
+  crashed: '×',
+  pending: '·',
+};
+const DECISION_TEXT: Record<string, string> = { pending: 'not decided yet' };
 const short = (id: string) => id.replace(/^agent-/, '');
 
 function evidenceText(evidence: Record<string, unknown>): string {
@@ -18,14 +26,24 @@ function evidenceText(evidence: Record<string, unknown>): string {
 }
 
 /**
- * What each honest agent received from whom (the owners' direct SENDs) or was
- * delivered by reliable broadcast, with its decision; malicious owners are
- * marked. Then every flag an honest agent raised, with its reason and evidence.
+ * What each honest agent has received from whom (the owners' direct SENDs) or
+ * been delivered by reliable broadcast, with its decision, at the player's
+ * cursor; malicious owners are marked. Then every flag an honest agent has
+ * raised so far, with its reason and evidence. At the run's last event this is
+ * the engine's records. Re-renders only when the matrix changes.
  */
-export function ByzantineMatrix({ records }: { records: AgentRecord[] }) {
+export const ByzantineMatrix = memo(function ByzantineMatrix({
+  records,
+  moment,
+}: {
+  /** The engine's records: the columns (every participant, malicious ones marked). */
+  records: AgentRecord[];
+  moment: ByzantineMoment;
+}) {
   const [view, setView] = useState<'received' | 'delivered'>('received');
   const selectId = useId();
-  const honest = records.filter((r) => r.honest);
+  const honest = moment.rows;
+  const nothing = moment.atEnd ? 'nothing' : 'nothing yet';
   const owners = records.map((r) => r.agentId);
   const malicious = new Set(records.filter((r) => !r.honest).map((r) => r.agentId));
   return (
@@ -37,11 +55,23 @@ export function ByzantineMatrix({ records }: { records: AgentRecord[] }) {
           <option value="delivered">delivered (broadcast)</option>
         </select>
       </div>
+      <p
+        className="matrix-progress"
+        data-testid="matrix-progress"
+        data-received={moment.receivedCells}
+        data-delivered={moment.deliveredCells}
+        data-decided={moment.decided}
+        data-flags={moment.flags}
+      >
+        {moment.atEnd ? 'At the end of the run' : 'At this point of the run'}: {moment.receivedCells} of {moment.cells}{' '}
+        votes received, {moment.deliveredCells} delivered; {moment.decided} of {moment.honest} honest agents decided
+        {moment.decided > 0 ? ` (${moment.approved} approved, ${moment.rejected} rejected)` : ''}.
+      </p>
       <div className="matrix-scroll">
         <table className="matrix" data-testid="byzantine-matrix">
           <caption>
-            Rows: honest agents; columns: vote owners (⚠ malicious). + for, − against, ○ abstain, · nothing. Dec.: the
-            agent's decision, ✓ approved, ✗ rejected.
+            Rows: honest agents; columns: vote owners (⚠ malicious). + for, − against, ○ abstain, · {nothing}. Dec.: the
+            agent's decision, ✓ approved, ✗ rejected{moment.atEnd ? '' : ', · not yet'}.
           </caption>
           <thead>
             <tr>
@@ -70,7 +100,7 @@ export function ByzantineMatrix({ records }: { records: AgentRecord[] }) {
                 {owners.map((o) => {
                   const v = r[view][o];
                   return (
-                    <td key={o} className={v ? `v-${v}` : 'v-none'} title={`${r.agentId} ← ${o}: ${v ?? 'nothing'}`}>
+                    <td key={o} className={v ? `v-${v}` : 'v-none'} title={`${r.agentId} ← ${o}: ${v ?? nothing}`}>
                       {v ? GLYPH[v] : '·'}
                     </td>
                   );
@@ -78,24 +108,27 @@ export function ByzantineMatrix({ records }: { records: AgentRecord[] }) {
                 <td
                   className={`decision d-${r.decision}`}
                   data-testid={`decision-${r.agentId}`}
-                  title={`${r.agentId} ${r.decision}`}
+                  title={`${r.agentId} ${DECISION_TEXT[r.decision] ?? r.decision}`}
                 >
                   <span aria-hidden="true">{DECISION_GLYPH[r.decision] ?? '?'}</span>
-                  <span className="visually-hidden">{r.decision}</span>
+                  <span className="visually-hidden">{DECISION_TEXT[r.decision] ?? r.decision}</span>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <FlagList honest={honest} />
+      <FlagList honest={honest} atEnd={moment.atEnd} />
     </section>
   );
-}
+});
 
-function FlagList({ honest }: { honest: AgentRecord[] }) {
+function FlagList({ honest, atEnd }: { honest: MatrixRow[]; atEnd: boolean }) {
   const flags = honest.flatMap((r) => r.flags.map((f) => ({ by: r.agentId, ...f })));
-  if (flags.length === 0) return <p className="hint">No honest agent flagged anyone.</p>;
+  if (flags.length === 0)
+    return (
+      <p className="hint">{atEnd ? 'No honest agent flagged anyone.' : 'No honest agent has flagged anyone yet.'}</p>
+    );
   return (
     <details className="flags" data-testid="flags">
       <summary>

@@ -1,13 +1,22 @@
 import { useId, useMemo, useState } from 'react';
+import { type ByzantineMoment, verdictVisible } from '../../store/consensus/byzantineTimeline';
 import { thresholdModel } from '../../store/consensus/thresholds';
 import { type Tally, tallyAt } from '../../store/consensus/voteTimeline';
 import { useStore } from '../../store/index';
-import { jumpToDecision } from '../../store/playback';
+import { jumpToDecision, jumpToEnd } from '../../store/playback';
 import { AgreementBanner } from './AgreementBanner';
 import { ByzantineCheck } from './ByzantineCheck';
 import { ByzantineMatrix } from './ByzantineMatrix';
 import { TallyBars } from './TallyBars';
-import { type ConsensusSummary, fmt, useAgentIds, useConsensusSummary, useVoteSteps } from './useConsensusRun';
+import {
+  type AgreementVerdict,
+  type ConsensusSummary,
+  fmt,
+  useAgentIds,
+  useByzantineMoment,
+  useConsensusSummary,
+  useVoteSteps,
+} from './useConsensusRun';
 import { WeightsTable } from './WeightsTable';
 
 /** The Consensus tab: tallies at the cursor, the decision, participants; Byzantine evidence. */
@@ -33,6 +42,8 @@ function ConsensusRunView({ summary }: { summary: ConsensusSummary }) {
   const byzantine = result.algorithmUsed === 'byzantine';
   const steps = useVoteSteps();
   const cursor = useStore((s) => s.cursor);
+  const atEnd = useStore((s) => s.cursor >= (s.trace?.length ?? 0) - 1);
+  const moment = useByzantineMoment(byzantine ? summary.records : undefined);
   const agentCount = useStore((s) => s.summary?.agents ?? 0);
   const idOf = useAgentIds();
   const weights = useWeights();
@@ -65,21 +76,46 @@ function ConsensusRunView({ summary }: { summary: ConsensusSummary }) {
       )}
       <TallyBars tally={tally} model={model} />
       <TallyStatus tally={tally} summary={summary} />
-      {summary.agreement && typeof summary.agreement === 'object' && (
-        <AgreementBanner
-          agreement={summary.agreement}
-          malicious={summary.records?.filter((r) => !r.honest).length ?? 0}
-          f={Number(meta.faultTolerance ?? 1)}
-        />
-      )}
+      {summary.agreement &&
+        typeof summary.agreement === 'object' &&
+        ((moment ? verdictVisible(moment, summary.agreement) : atEnd) ? (
+          <AgreementBanner
+            agreement={summary.agreement}
+            malicious={summary.records?.filter((r) => !r.honest).length ?? 0}
+            f={Number(meta.faultTolerance ?? 1)}
+          />
+        ) : (
+          <VerdictPending moment={moment} agreement={summary.agreement} />
+        ))}
       {result.algorithmUsed === 'weighted' && (
         <WeightsTable participants={result.participants} weights={weights} tally={tally} addressOf={addressOf} />
       )}
       {!byzantine && result.algorithmUsed !== 'weighted' && (
         <Participants participants={result.participants} tally={tally} addressOf={addressOf} />
       )}
-      {byzantine && summary.records && <ByzantineMatrix records={summary.records} />}
+      {byzantine &&
+        summary.records &&
+        (moment ? (
+          <ByzantineMatrix records={summary.records} moment={moment} />
+        ) : (
+          <p className="hint">Reading the run's messages for the matrix…</p>
+        ))}
     </>
+  );
+}
+
+/** Byzantine, before the outcome is known at the cursor: how many honest agents have decided so far. */
+function VerdictPending({ moment, agreement }: { moment: ByzantineMoment | null; agreement: AgreementVerdict }) {
+  const honest = agreement.approved.length + agreement.rejected.length + agreement.undecided.length;
+  return (
+    <p className="verdict-pending" data-testid="verdict-pending">
+      {moment
+        ? `Not every honest agent has decided at this point of the run: ${moment.decided} of ${moment.honest} so far (${moment.approved} approved, ${moment.rejected} rejected).`
+        : `Not every honest agent has decided at this point of the run (${honest} honest agents).`}{' '}
+      <button type="button" onClick={jumpToEnd}>
+        Jump to the end
+      </button>
+    </p>
   );
 }
 

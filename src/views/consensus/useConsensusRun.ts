@@ -1,5 +1,12 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { AgentRecord } from '../../engine/consensus/reliableBroadcast';
 import type { ConsensusSummary } from '../../engine/consensus/runs';
+import {
+  type ByzantineMoment,
+  byzantineAt,
+  byzantineIndexOf,
+  ensureByzantineIndex,
+} from '../../store/consensus/byzantineTimeline';
 import { type VoteStep, voteSteps } from '../../store/consensus/voteTimeline';
 import { useStore } from '../../store/index';
 
@@ -12,6 +19,22 @@ const EMPTY: VoteStep[] = [];
 export function useVoteSteps(): VoteStep[] {
   const trace = useStore((s) => s.trace);
   return useMemo(() => (trace ? voteSteps(trace) : EMPTY), [trace]);
+}
+
+/**
+ * Byzantine runs: the per-agent matrix at the player's cursor, from an index
+ * built once per trace (in slices, off the render); null while it is built.
+ * The same object comes back until the cursor crosses a change.
+ */
+export function useByzantineMoment(records: AgentRecord[] | undefined): ByzantineMoment | null {
+  const trace = useStore((s) => s.trace);
+  const cursor = useStore((s) => s.cursor);
+  const [, setBuilt] = useState(0);
+  useEffect(() => {
+    if (trace && records) void ensureByzantineIndex(records, () => setBuilt((k) => k + 1));
+  }, [trace, records]);
+  const index = byzantineIndexOf(trace, records);
+  return index ? byzantineAt(index, cursor) : null;
 }
 
 /** The last run's summary when it was a consensus run. */
