@@ -7,7 +7,6 @@ import type { RunFailure } from '../worker/protocol';
 import { useStore } from './index';
 import { pause } from './playback';
 import { simClient } from './simClient';
-import { buildTraceIndex } from './traceIndex';
 
 let runController: AbortController | undefined;
 let topologyToken = 0;
@@ -46,7 +45,7 @@ export async function runScenario(): Promise<void> {
     const result = await simClient().run(scenario, {}, onProgress, { signal: controller.signal });
     if (runController !== controller) return;
     if (result.ok) {
-      const traceIndex = buildTraceIndex(result.trace, result.summary.agents);
+      const traceIndex = result.index;
       useStore.setState({
         runStatus: 'done',
         runProgress: 1,

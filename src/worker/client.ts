@@ -9,6 +9,12 @@ import type { SearchOutcome, SearchRequest } from './api/search';
 import type { RunOptions } from './protocol';
 import type { SimApi } from './sim.worker';
 import type { DescribeOutcome, RunOutcome, ValidateOutcome } from './simApi';
+import type { TraceIndex } from './traceIndex';
+
+/** A run as the worker returns it: with the player's index over the trace, built in the worker. */
+export type PlayableRunOutcome =
+  | (Extract<RunOutcome, { ok: true }> & { index: TraceIndex })
+  | Extract<RunOutcome, { ok: false }>;
 
 export class WorkerAbortedError extends Error {
   override readonly name = 'WorkerAbortedError';
@@ -85,9 +91,9 @@ export class SimClient {
     runOptions: RunOptions,
     onProgress?: (fraction: number) => void,
     options?: CallOptions,
-  ): Promise<RunOutcome> {
+  ): Promise<PlayableRunOutcome> {
     const progress = onProgress ? proxy(onProgress) : undefined;
-    return this.call((api) => api.run(input, runOptions, progress) as Promise<RunOutcome>, options);
+    return this.call((api) => api.run(input, runOptions, progress) as Promise<PlayableRunOutcome>, options);
   }
 
   /** Searches seeds for a run that breaks the scenario's property; `onProgress` gets (fraction, seeds tried). */

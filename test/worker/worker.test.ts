@@ -1,6 +1,7 @@
 import '@vitest/web-worker';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimClient, WorkerAbortedError } from '../../src/worker/client';
+import { buildTraceIndex } from '../../src/worker/traceIndex';
 import { NodeWebWorker } from './nodeWebWorker';
 
 const scenario = (agentCount: number, builder: object = { kind: 'ring' }) => ({
@@ -26,6 +27,11 @@ describe('the real simulation worker', () => {
     expect(outcome.summary.traceHash).toMatch(/^[0-9a-f]{16}$/);
     expect(outcome.trace.kind).toBeInstanceOf(Uint8Array);
     expect(outcome.trace.length).toBe(outcome.summary.events);
+    // The player's index comes built by the worker, the same as one built here.
+    const here = buildTraceIndex(outcome.trace, outcome.summary.agents);
+    expect(outcome.index.msgCount).toBe(here.msgCount);
+    expect([...outcome.index.msgEnd]).toEqual([...here.msgEnd]);
+    expect([...outcome.index.markIndex.keys()]).toEqual([...here.markIndex.keys()]);
   });
 
   it('reports validation problems as data with field paths', async () => {

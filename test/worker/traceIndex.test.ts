@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Trace } from '../../src/engine/trace/trace';
-import { buildTraceIndex, cursorAtTime, forEachInFlight, marksAt } from '../../src/store/traceIndex';
+import { buildTraceIndex, cursorAtTime, forEachInFlight, marksAt } from '../../src/worker/traceIndex';
 
 const flightsAt = (index: ReturnType<typeof buildTraceIndex>, t: number) => {
   const out: [number, number, number][] = [];

@@ -1,0 +1,224 @@
+/**
+ * An index over a run's columnar trace, built once per trace, that the player
+ * queries every frame: which messages are in flight at a simulated time, and
+ * what each agent's state is at an event. No per-event objects are built.
+ */
+import { KIND } from '../engine/trace/events';
+import type { TraceColumns } from './protocol';
+
+/** What an agent shows at a moment of the run. */
+export type AgentMark = 'idle' | 'informed' | 'for' | 'against' | 'abstain' | 'approved' | 'rejected' | 'timeout';
+
+const MARKS: AgentMark[] = ['idle', 'informed', 'for', 'against', 'abstain', 'approved', 'rejected', 'timeout'];
+
+export interface TraceIndex {
+  length: number;
+  /** One row per message copy that left its sender: from, to, send time, end time, delivered? */
+  msgFrom: Int32Array;
+  msgTo: Int32Array;
+  msgStart: Float64Array;
+  msgEnd: Float64Array;
+  msgDelivered: Uint8Array;
+  msgCount: number;
+  /** The longest flight, to bound the search for messages in flight. */
+  maxFlightMs: number;
+  agentCount: number;
+  /** Per agent that has any: event indices where its mark changes, and the new mark (sparse: big swarms, few events). */
+  markIndex: Map<number, Int32Array>;
+  markValue: Map<number, Uint8Array>;
+  /** Per agent that has any: event indices where it crashes (odd positions: recoveries). */
+  crashIndex: Map<number, Int32Array>;
+  /** Event indices that end a round (engine event `roundEnd`), for "step one round". */
+  roundEnds: number[];
+  /** Index of the first decision event, or −1. */
+  decisionIndex: number;
+}
+
+/** The mark an engine event sets, if any (by the engines' event names and details). */
+function markOf(name: string, detail: unknown): AgentMark | null {
+  const d = (detail ?? {}) as { vote?: unknown; decision?: unknown };
+  if (name === 'informed') return 'informed';
+  if (name === 'decided' && (d.decision === 'approved' || d.decision === 'rejected' || d.decision === 'timeout'))
+    return d.decision;
+  if ((name === 'voteSent' || name === 'voteChanged' || name === 'vote') && typeof d.vote === 'string') {
+    const v = d.vote === 'approve' ? 'for' : d.vote === 'reject' ? 'against' : d.vote;
+    if (v === 'for' || v === 'against' || v === 'abstain') return v;
+  }
+  return null;
+}
+
+export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceIndex {
+  const n = trace.length;
+  const sendAt = new Map<number, number>();
+  const rows: number[][] = [[], [], [], [], []];
+  const marks = new Map<number, number[]>();
+  const crashes = new Map<number, number[]>();
+  const listOf = (m: Map<number, number[]>, agent: number) => {
+    let list = m.get(agent);
+    if (!list) m.set(agent, (list = []));
+    return list;
+  };
+  const roundEnds: number[] = [];
+  const contacts: number[] = [];
+  let decisionIndex = -1;
+  let maxFlightMs = 0;
+  for (let i = 0; i < n; i++) {
+    const kind = trace.kind[i];
+    if (kind === KIND.messageSent) sendAt.set(trace.c[i], i);
+    else if (kind === KIND.messageDelivered || (kind === KIND.messageDropped && trace.e[i] !== 0 && trace.e[i] !== 3)) {
+      // Delivered copies and copies lost in flight (partition, crashed receiver) are drawn; loss at send is not.
+      const s = sendAt.get(trace.c[i]);
+      if (s === undefined) continue;
+      rows[0].push(trace.a[i], trace.b[i]);
+      rows[1].push(trace.t[s], trace.t[i]);
+      rows[2].push(kind === KIND.messageDelivered ? 1 : 0);
+      maxFlightMs = Math.max(maxFlightMs, trace.t[i] - trace.t[s]);
+    } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) {
+      if (trace.a[i] < agentCount) listOf(crashes, trace.a[i]).push(i);
+    } else if (kind === KIND.engine) {
+      const name = trace.strings[trace.d[i]];
+      const detail = trace.e[i] >= 0 ? trace.values[trace.e[i]] : undefined;
+      if (name === 'roundEnd') roundEnds.push(i);
+      if (name === 'gossipContact') contacts.push(i);
+      if (name === 'decided' && decisionIndex < 0) decisionIndex = i;
+      const mark = markOf(name, detail);
+      const agent = trace.a[i];
+      if (mark && agent >= 0 && agent < agentCount) listOf(marks, agent).push(i, MARKS.indexOf(mark));
+    }
+  }
+  maxFlightMs = Math.max(maxFlightMs, addContactFlights(trace, contacts, roundEnds, rows));
+  return finish(n, agentCount, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
+}
+
+/**
+ * Gossip contacts are engine events, not network messages; they are drawn as
+ * flights across their round. Engines stamp a contact either at the end of its
+ * round (rumor spreading: the round's roundEnd has the same time) or at its start
+ * (gossip votes: the roundEnd comes one round later). Returns the longest flight.
+ */
+function addContactFlights(trace: TraceColumns, contacts: number[], roundEnds: number[], rows: number[][]): number {
+  if (contacts.length === 0) return 0;
+  const ends = roundEnds.map((i) => trace.t[i]);
+  const gaps = ends
+    .slice(1)
+    .map((t, k) => t - ends[k])
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
+  const roundMs = gaps[gaps.length >> 1] ?? 1;
+  let next = 0;
+  let longest = 0;
+  for (const i of contacts) {
+    while (next < roundEnds.length && roundEnds[next] < i) next++;
+    const t = trace.t[i];
+    const endOfRound = next < roundEnds.length ? trace.t[roundEnds[next]] : t + roundMs;
+    const [start, end] = endOfRound === t ? [t - roundMs, t] : [t, endOfRound];
+    rows[0].push(trace.a[i], trace.b[i]);
+    rows[1].push(start, end);
+    rows[2].push(1);
+    longest = Math.max(longest, end - start);
+  }
+  return longest;
+}
+
+function finish(
+  length: number,
+  agentCount: number,
+  rows: number[][],
+  marks: Map<number, number[]>,
+  crashes: Map<number, number[]>,
+  roundEnds: number[],
+  decisionIndex: number,
+  maxFlightMs: number,
+): TraceIndex {
+  const pairs = rows[0];
+  const times = rows[1];
+  const count = rows[2].length;
+  const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => times[2 * x] - times[2 * y] || x - y);
+  const idx: TraceIndex = {
+    length,
+    msgFrom: new Int32Array(count),
+    msgTo: new Int32Array(count),
+    msgStart: new Float64Array(count),
+    msgEnd: new Float64Array(count),
+    msgDelivered: new Uint8Array(count),
+    msgCount: count,
+    maxFlightMs,
+    agentCount,
+    markIndex: new Map([...marks].map(([a, m]) => [a, Int32Array.from(m.filter((_, i) => i % 2 === 0))])),
+    markValue: new Map([...marks].map(([a, m]) => [a, Uint8Array.from(m.filter((_, i) => i % 2 === 1))])),
+    crashIndex: new Map([...crashes].map(([a, c]) => [a, Int32Array.from(c)])),
+    roundEnds,
+    decisionIndex,
+  };
+  order.forEach((row, i) => {
+    idx.msgFrom[i] = pairs[2 * row];
+    idx.msgTo[i] = pairs[2 * row + 1];
+    idx.msgStart[i] = times[2 * row];
+    idx.msgEnd[i] = times[2 * row + 1];
+    idx.msgDelivered[i] = rows[2][row];
+  });
+  return idx;
+}
+
+/** Every typed array an index holds (distinct buffers), to transfer it across the worker boundary. */
+export function indexArrays(index: TraceIndex): ArrayBufferView[] {
+  return [
+    index.msgFrom,
+    index.msgTo,
+    index.msgStart,
+    index.msgEnd,
+    index.msgDelivered,
+    ...index.markIndex.values(),
+    ...index.markValue.values(),
+    ...index.crashIndex.values(),
+  ];
+}
+
+/** Last position in a sorted array whose value is ≤ x, or −1. */
+function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Each agent's mark after event `cursor`. */
+export function marksAt(index: TraceIndex, cursor: number): AgentMark[] {
+  const out: AgentMark[] = new Array(index.agentCount).fill('idle');
+  for (const [agent, events] of index.markIndex) {
+    const k = lastAtOrBefore(events, cursor);
+    if (k >= 0) out[agent] = MARKS[(index.markValue.get(agent) as Uint8Array)[k]];
+  }
+  return out;
+}
+
+/** Whether each agent is crashed after event `cursor`. */
+export function crashedAt(index: TraceIndex, cursor: number): boolean[] {
+  const out: boolean[] = new Array(index.agentCount).fill(false);
+  for (const [agent, events] of index.crashIndex) out[agent] = (lastAtOrBefore(events, cursor) + 1) % 2 === 1;
+  return out;
+}
+
+/** Calls `visit(from, to, progress, delivered)` for every message in flight at simulated time `t`. */
+export function forEachInFlight(
+  index: TraceIndex,
+  t: number,
+  visit: (from: number, to: number, progress: number, delivered: boolean) => void,
+): void {
+  let i = Math.max(0, lastAtOrBefore(index.msgStart, t - index.maxFlightMs - 1) + 1);
+  for (; i < index.msgCount && index.msgStart[i] <= t; i++) {
+    const start = index.msgStart[i];
+    const end = index.msgEnd[i];
+    if (end <= t || end === start) continue;
+    visit(index.msgFrom[i], index.msgTo[i], (t - start) / (end - start), index.msgDelivered[i] === 1);
+  }
+}
+
+/** The index of the last event at or before simulated time `t`. */
+export function cursorAtTime(trace: TraceColumns, t: number): number {
+  return lastAtOrBefore(trace.t, t);
+}
