@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { DrawnTopology } from '../../worker/protocol';
 import { currentFrame, onFrameChange } from './frame';
 import { agentRadius } from './geometry';
@@ -23,6 +23,13 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
   const ref = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
 
+  // The links change only with the topology or the view: draw them once into a layer and copy it
+  // each frame, whatever else changes (a dense 5,000-agent swarm has a quarter of a million links).
+  const links = useMemo(() => {
+    const dpr = window.devicePixelRatio || 1;
+    return linkLayer(topology.links, p, t, Math.round(width * dpr), Math.round(height * dpr), dpr);
+  }, [topology.links, p, t, width, height]);
+
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -33,19 +40,10 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
     const r = agentRadius(n) / t.k;
     const draw = () => {
       const frame = currentFrame(n);
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, width, height);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      if (links) ctx.drawImage(links, 0, 0);
       ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-      ctx.lineWidth = 1 / t.k;
-      ctx.strokeStyle = COLOURS.link;
-      ctx.globalAlpha = 0.5;
-      ctx.beginPath();
-      for (const [a, b] of topology.links) {
-        ctx.moveTo(p[2 * a], p[2 * a + 1]);
-        ctx.lineTo(p[2 * b], p[2 * b + 1]);
-      }
-      ctx.stroke();
-      ctx.globalAlpha = 1;
       if (connectLine) {
         ctx.strokeStyle = COLOURS.selected;
         ctx.beginPath();
@@ -82,7 +80,7 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
     };
     draw();
     return onFrameChange(draw);
-  }, [topology, p, t, width, height, selected, connectLine, n]);
+  }, [topology, p, t, width, height, selected, connectLine, n, links]);
 
   return (
     <canvas
@@ -94,4 +92,31 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
       data-testid="topology-canvas"
     />
   );
+}
+
+/** The links drawn once onto an offscreen canvas of the stage's size, under the current view. */
+function linkLayer(
+  links: readonly [number, number][],
+  p: Float64Array,
+  t: { k: number; x: number; y: number },
+  width: number,
+  height: number,
+  dpr: number,
+): HTMLCanvasElement | null {
+  const layer = document.createElement('canvas');
+  layer.width = width;
+  layer.height = height;
+  const ctx = layer.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+  ctx.lineWidth = 1 / t.k;
+  ctx.strokeStyle = COLOURS.link;
+  ctx.globalAlpha = 0.5;
+  ctx.beginPath();
+  for (const [a, b] of links) {
+    ctx.moveTo(p[2 * a], p[2 * a + 1]);
+    ctx.lineTo(p[2 * b], p[2 * b + 1]);
+  }
+  ctx.stroke();
+  return layer;
 }
