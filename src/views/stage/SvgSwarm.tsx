@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { AgentMark } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { currentFrame, onFrameChange } from './frame';
 import { agentRadius } from './geometry';
@@ -21,7 +22,7 @@ const diamond = (r: number) => `M0,${-r * 1.25}L${r * 1.25},0L0,${r * 1.25}L${-r
  */
 export function SvgSwarm({ topology, positions: p, transform, selected, connectLine }: Props) {
   const agentsRef = useRef<SVGGElement>(null);
-  const dotsRef = useRef<SVGGElement>(null);
+  const dotsRef = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
   // Agents keep their size on screen whatever the zoom: the radius is in pixels, divided by the scale.
   const r = agentRadius(n) / transform.k;
@@ -33,97 +34,108 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
       if (groups) {
         for (let i = 0; i < groups.length; i++) {
           const g = groups[i] as SVGGElement;
-          const mark = frame.marks?.[i] ?? 'idle';
           const crashed = frame.crashed?.[i] ?? false;
-          const shape = g.firstElementChild as SVGElement;
-          shape.setAttribute('fill', crashed ? COLOURS.crashed : markColour(mark));
-          g.dataset.mark = crashed ? 'crashed' : mark;
+          const mark = crashed ? 'crashed' : (frame.marks?.[i] ?? 'idle');
+          // Touch the DOM only where an agent's state changed: most frames change few agents.
+          if (g.dataset.mark === mark) continue;
+          g.dataset.mark = mark;
+          (g.firstElementChild as SVGElement).setAttribute(
+            'fill',
+            crashed ? COLOURS.crashed : markColour(mark as AgentMark),
+          );
           const glyph = g.querySelector('text.glyph');
-          if (glyph) glyph.textContent = crashed ? '×' : MARK_GLYPH[mark];
+          if (glyph) glyph.textContent = crashed ? '×' : MARK_GLYPH[mark as AgentMark];
         }
       }
-      drawDots(dotsRef.current, frame.flights, p, Math.max(2, r / 3));
+      drawDots(dotsRef.current, frame.flights, p, transform, Math.max(2, agentRadius(n) / 3));
     };
     draw();
     return onFrameChange(draw);
-  }, [n, p, r]);
+  }, [n, p, transform]);
 
   return (
-    <svg
-      className="stage-svg"
-      role="img"
-      aria-label={`Swarm of ${n} agents and ${topology.links.length} links${topology.connected ? '' : ' (not connected)'}`}
-      data-testid="topology-svg"
-    >
-      <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
-        <g className="links">
-          {topology.links.map(([a, b]) => (
-            <line key={`${a}-${b}`} x1={p[2 * a]} y1={p[2 * a + 1]} x2={p[2 * b]} y2={p[2 * b + 1]} />
-          ))}
+    <>
+      <svg
+        className="stage-svg"
+        role="img"
+        aria-label={`Swarm of ${n} agents and ${topology.links.length} links${topology.connected ? '' : ' (not connected)'}`}
+        data-testid="topology-svg"
+      >
+        <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
+          <g className="links">
+            {topology.links.map(([a, b]) => (
+              <line key={`${a}-${b}`} x1={p[2 * a]} y1={p[2 * a + 1]} x2={p[2 * b]} y2={p[2 * b + 1]} />
+            ))}
+          </g>
+          {connectLine && (
+            <line
+              className="connect-line"
+              x1={p[2 * connectLine.from]}
+              y1={p[2 * connectLine.from + 1]}
+              x2={connectLine.to.x}
+              y2={connectLine.to.y}
+            />
+          )}
+          <g ref={agentsRef} className="agents">
+            {topology.agents.map((agent, i) => {
+              const malicious = agent.behaviour !== 'honest';
+              return (
+                <g
+                  key={agent.id}
+                  transform={`translate(${p[2 * i]},${p[2 * i + 1]})`}
+                  className={`agent${malicious ? ' malicious' : ''}${selected.has(i) ? ' selected' : ''}`}
+                  data-agent={agent.id}
+                >
+                  {malicious ? <path d={diamond(r)} fill={COLOURS.idle} /> : <circle r={r} fill={COLOURS.idle} />}
+                  {malicious && agentRadius(n) >= 7 && (
+                    <text className="badge" x={r * 0.9} y={-r * 0.9} fontSize={r * 0.9}>
+                      ⚠
+                    </text>
+                  )}
+                  {agentRadius(n) >= 7 && <text className="glyph" fontSize={r * 1.1} />}
+                  <title>{`${agent.label}${malicious ? ` — malicious (${agent.behaviour})` : ''}`}</title>
+                </g>
+              );
+            })}
+          </g>
         </g>
-        {connectLine && (
-          <line
-            className="connect-line"
-            x1={p[2 * connectLine.from]}
-            y1={p[2 * connectLine.from + 1]}
-            x2={connectLine.to.x}
-            y2={connectLine.to.y}
-          />
-        )}
-        <g ref={agentsRef} className="agents">
-          {topology.agents.map((agent, i) => {
-            const malicious = agent.behaviour !== 'honest';
-            return (
-              <g
-                key={agent.id}
-                transform={`translate(${p[2 * i]},${p[2 * i + 1]})`}
-                className={`agent${malicious ? ' malicious' : ''}${selected.has(i) ? ' selected' : ''}`}
-                data-agent={agent.id}
-              >
-                {malicious ? <path d={diamond(r)} fill={COLOURS.idle} /> : <circle r={r} fill={COLOURS.idle} />}
-                {malicious && agentRadius(n) >= 7 && (
-                  <text className="badge" x={r * 0.9} y={-r * 0.9} fontSize={r * 0.9}>
-                    ⚠
-                  </text>
-                )}
-                {agentRadius(n) >= 7 && <text className="glyph" fontSize={r * 1.1} />}
-                <title>{`${agent.label}${malicious ? ` — malicious (${agent.behaviour})` : ''}`}</title>
-              </g>
-            );
-          })}
-        </g>
-        <g ref={dotsRef} className="dots" />
-      </g>
-    </svg>
+      </svg>
+      {/* Messages in flight are many small moving dots: a canvas over the SVG draws them far faster. */}
+      <canvas ref={dotsRef} className="stage-dots" aria-hidden="true" />
+    </>
   );
 }
 
-/** Keeps one <circle> per message in flight, reusing elements between frames. */
+/** Draws the messages in flight as dots on the overlay canvas, in screen coordinates. */
 function drawDots(
-  layer: SVGGElement | null,
+  canvas: HTMLCanvasElement | null,
   flights: ReturnType<typeof currentFrame>['flights'],
   p: Float64Array,
-  r: number,
+  t: { k: number; x: number; y: number },
+  radiusPx: number,
 ) {
-  if (!layer) return;
-  while (layer.childElementCount < flights.length) {
-    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
-    dot.setAttribute('r', String(r));
-    layer.appendChild(dot);
+  const ctx = canvas?.getContext('2d');
+  if (!canvas || !ctx) return;
+  const dpr = window.devicePixelRatio || 1;
+  const width = Math.round(canvas.clientWidth * dpr);
+  const height = Math.round(canvas.clientHeight * dpr);
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
   }
-  const dots = layer.children;
-  for (let i = 0; i < dots.length; i++) {
-    const dot = dots[i] as SVGCircleElement;
-    const f = flights[i];
-    if (!f) {
-      dot.setAttribute('visibility', 'hidden');
-      continue;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  for (const delivered of [true, false]) {
+    ctx.fillStyle = delivered ? COLOURS.message : COLOURS.dropped;
+    ctx.beginPath();
+    for (const f of flights) {
+      if (f.delivered !== delivered) continue;
+      const x = (p[2 * f.from] + (p[2 * f.to] - p[2 * f.from]) * f.progress) * t.k + t.x;
+      const y = (p[2 * f.from + 1] + (p[2 * f.to + 1] - p[2 * f.from + 1]) * f.progress) * t.k + t.y;
+      ctx.moveTo(x + radiusPx, y);
+      ctx.arc(x, y, radiusPx, 0, 2 * Math.PI);
     }
-    const x = p[2 * f.from] + (p[2 * f.to] - p[2 * f.from]) * f.progress;
-    const y = p[2 * f.from + 1] + (p[2 * f.to + 1] - p[2 * f.from + 1]) * f.progress;
-    dot.setAttribute('visibility', 'visible');
-    dot.setAttribute('cx', String(x));
-    dot.setAttribute('cy', String(y));
-    dot.setAttribute('fill', f.delivered ? COLOURS.message : COLOURS.dropped);
+    ctx.fill();
   }
 }
