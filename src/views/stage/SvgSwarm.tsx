@@ -101,7 +101,7 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
         </g>
       </svg>
       {/* Messages in flight are many small moving dots: a canvas over the SVG draws them far faster. */}
-      <canvas ref={dotsRef} className="stage-dots" aria-hidden="true" />
+      <canvas ref={dotsRef} className="stage-dots" />
     </>
   );
 }
