@@ -71,7 +71,8 @@ export interface GossipMajorityOutcome {
   converged: boolean;
 }
 
-function stats(round: number, votes: Int8Array): GossipRoundStats {
+/** A round's vote counts and the leading vote's share among non-abstainers. */
+export function gossipRoundStats(round: number, votes: Int8Array): GossipRoundStats {
   let f = 0;
   let a = 0;
   for (let i = 0; i < votes.length; i++) {
@@ -130,7 +131,7 @@ export function gossipMajority(initial: Int8Array, p: GossipMajorityParams): Gos
     next = swap;
     // Reported after the round, so a trace of contacts and changes stays in time order.
     if (p.onChange) for (let i = 0; i < n; i++) if (prev[i] !== next[i]) p.onChange(round, i, prev[i]);
-    const s = stats(round, prev);
+    const s = gossipRoundStats(round, prev);
     history.push(s);
     p.onRound?.(s);
     converged = s.for + s.against > 0 && atLeast(s.agreementRatio, p.convergenceThreshold);
@@ -234,7 +235,7 @@ export class GossipProtocol implements ConsensusAlgorithm {
     check(new Set(ids).size === ids.length, 'votes', 'must hold one vote per agent');
     const rng = options.rng ?? new Prng(options.seed ?? 1);
     const graph = options.neighbours ? graphOf(ids, options.neighbours) : undefined;
-    const start = stats(0, initial);
+    const start = gossipRoundStats(0, initial);
     const out = gossipMajority(initial, {
       fanout: this.fanout,
       rounds: this.rounds,

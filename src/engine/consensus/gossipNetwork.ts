@@ -3,7 +3,14 @@ import { check, checkLimit } from '../core/errors';
 import { MAX_ROUNDS } from '../core/limits';
 import type { Prng } from '../core/prng';
 import type { Network } from '../network/network';
-import { GOSSIP_ABSTAIN, GOSSIP_AGAINST, GOSSIP_FOR, type GossipProtocol, type GossipRoundStats } from './gossip';
+import {
+  GOSSIP_ABSTAIN,
+  GOSSIP_AGAINST,
+  GOSSIP_FOR,
+  type GossipProtocol,
+  type GossipRoundStats,
+  gossipRoundStats,
+} from './gossip';
 import { type Csr, pickDistinct, toCsr } from './sampling';
 import { atLeast } from './tally';
 import type { ConsensusResult } from './types';
@@ -76,23 +83,6 @@ const ROUND_TIMER = START_TIMER + 1;
 
 const encode = (v: VoteType) => (v === 'for' ? GOSSIP_FOR : v === 'against' ? GOSSIP_AGAINST : GOSSIP_ABSTAIN);
 const decode = (v: number): VoteType => (v > 0 ? 'for' : v < 0 ? 'against' : 'abstain');
-
-function statsOf(round: number, votes: Int8Array): GossipRoundStats {
-  let f = 0;
-  let a = 0;
-  for (let i = 0; i < votes.length; i++) {
-    if (votes[i] > 0) f++;
-    else if (votes[i] < 0) a++;
-  }
-  const voting = f + a;
-  return {
-    round,
-    for: f,
-    against: a,
-    abstain: votes.length - voting,
-    agreementRatio: voting ? Math.max(f, a) / voting : 0,
-  };
-}
 
 /** The default round: a pull and its reply (two flights of at most latencyMsMax, without reordering) fit in it. */
 export function defaultGossipRoundMs(net: Network): number {
@@ -172,7 +162,7 @@ class GossipRun {
     const n = participants.length;
     this.fanout = Math.max(1, protocol.fanout);
     this.votes = Int8Array.from(input.initial, encode);
-    this.history = [statsOf(0, this.votes)];
+    this.history = [gossipRoundStats(0, this.votes)];
     this.position = new Int32Array(net.agentCount).fill(-1);
     participants.forEach((a, i) => {
       this.position[a] = i;
@@ -297,7 +287,7 @@ class GossipRun {
         net.trace.engine(net.now, 'voteChanged', participants[i], -1, { proposalId, vote: decode(next), round });
       }
     }
-    const s = statsOf(round, this.votes);
+    const s = gossipRoundStats(round, this.votes);
     this.history.push(s);
     net.trace.engine(net.now, 'roundEnd', reporter, -1, { proposalId, ...s });
     this.converged = s.for + s.against > 0 && atLeast(s.agreementRatio, this.protocol.convergenceThreshold);

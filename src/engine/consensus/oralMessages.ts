@@ -54,14 +54,15 @@ export function oralMessageCount(n: number, m: number): number {
 /** The largest message count we agree to simulate (n = 10, m = 3 sends 3,609). */
 export const MAX_ORAL_MESSAGES = 2_000_000;
 
-const DEFAULT_ORDER: Order = 'retreat';
+/** What a lieutenant assumes when a message is missing, and what a tie decides. */
+export const OM_DEFAULT_ORDER: Order = 'retreat';
 
 /** Strict majority; a tie falls back to retreat, the same default for every lieutenant. */
-function majority(values: readonly Order[]): Order {
+export function majority(values: readonly Order[]): Order {
   let attack = 0;
   for (const v of values) if (v === 'attack') attack++;
   const retreat = values.length - attack;
-  return attack > retreat ? 'attack' : retreat > attack ? 'retreat' : DEFAULT_ORDER;
+  return attack > retreat ? 'attack' : retreat > attack ? 'retreat' : OM_DEFAULT_ORDER;
 }
 
 /**
@@ -160,7 +161,8 @@ export class OralMessages {
   }
 }
 
-function strategyOf(strategy: TraitorStrategy, rng: Prng | undefined): TraitorChoice {
+/** A traitor's choice function for a named strategy (or the function given). */
+export function strategyOf(strategy: TraitorStrategy, rng: Prng | undefined): TraitorChoice {
   if (typeof strategy === 'function') return strategy;
   switch (strategy) {
     case 'flip':

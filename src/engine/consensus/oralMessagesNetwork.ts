@@ -4,8 +4,11 @@ import type { Prng } from '../core/prng';
 import type { Network } from '../network/network';
 import {
   MAX_ORAL_MESSAGES,
+  majority,
+  OM_DEFAULT_ORDER,
   type Order,
   oralMessageCount,
+  strategyOf,
   type TraitorChoice,
   type TraitorStrategy,
 } from './oralMessages';
@@ -13,9 +16,6 @@ import {
 /** Message tags of OM(m) on the network: the commander's order (round 0), then the relays. */
 export const OM_ORDER_TAG = 'om-order';
 export const OM_RELAY_TAG = 'om-relay';
-
-/** What a message that did not arrive in its round counts as (the classic algorithm's default). */
-export const OM_DEFAULT_ORDER: Order = 'retreat';
 
 /** The payload of an OM message: `path` is the relay chain (network addresses, commander first, sender last). */
 export interface OralMessagePayload {
@@ -94,28 +94,6 @@ export function defaultOralRoundMs(net: Network): number {
 /** Timer ids of the round clock (on the commander): the start, then the end of round r is ROUND_TIMER + r. */
 const START_TIMER = 0x0a1000;
 const ROUND_TIMER = START_TIMER + 1;
-
-/** Strict majority; a tie falls back to the default, as in `OralMessages`. */
-function majority(values: readonly Order[]): Order {
-  let attack = 0;
-  for (const v of values) if (v === 'attack') attack++;
-  const retreat = values.length - attack;
-  return attack > retreat ? 'attack' : retreat > attack ? 'retreat' : OM_DEFAULT_ORDER;
-}
-
-/** The same strategies as `OralMessages` (the class keeps its own private copy). */
-function strategyOf(strategy: TraitorStrategy, rng: Prng | undefined): TraitorChoice {
-  if (typeof strategy === 'function') return strategy;
-  switch (strategy) {
-    case 'flip':
-      return ({ honest }) => (honest === 'attack' ? 'retreat' : 'attack');
-    case 'split':
-      return ({ to }) => (to % 2 === 0 ? 'attack' : 'retreat');
-    case 'random':
-      check(rng !== undefined, 'rng', "the 'random' traitor strategy needs the run's PRNG");
-      return () => (rng.chance(0.5) ? 'attack' : 'retreat');
-  }
-}
 
 const keyOf = (path: readonly number[]) => path.join(',');
 
