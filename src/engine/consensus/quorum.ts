@@ -1,5 +1,5 @@
 import { check } from '../core/errors';
-import { atLeast, tallyVotes } from './tally';
+import { atLeast, tallyResult, tallyVotes } from './tally';
 import type { ConsensusAlgorithm, ConsensusResult, EvaluateInput } from './types';
 
 export type QuorumMode = 'simple' | 'supermajority' | 'unanimous';
@@ -56,23 +56,11 @@ export class QuorumAlgorithm implements ConsensusAlgorithm {
     const n = input.participants.length;
     const t = tallyVotes(input.participants, input.votes);
     const voted = t.counted.size;
-    return {
-      proposalId: input.proposalId,
-      decision: this.approves(t.votesFor, n) ? 'approved' : 'rejected',
-      votesFor: t.votesFor,
-      votesAgainst: t.votesAgainst,
-      votesAbstain: t.votesAbstain,
-      threshold: this.threshold,
-      participants: [...input.participants],
-      algorithmUsed: this.name,
-      durationMs: 0,
-      metadata: {
-        mode: this.mode,
-        participationRate: n === 0 ? 0 : voted / n,
-        approvalRate: n === 0 ? 0 : t.votesFor / n,
-        silent: n - voted,
-        ignoredVotes: t.ignored,
-      },
-    };
+    return tallyResult(input, t, this.approves(t.votesFor, n) ? 'approved' : 'rejected', this.threshold, this.name, {
+      mode: this.mode,
+      participationRate: n === 0 ? 0 : voted / n,
+      approvalRate: n === 0 ? 0 : t.votesFor / n,
+      silent: n - voted,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { VoteType } from '../core/agent';
 import { check } from '../core/errors';
+import type { ConsensusResult, Decision, EvaluateInput } from './types';
 import { type IgnoredVote, VOTE_TYPES, type Vote } from './types';
 
 /** Votes reduced to one per participant: the first vote of each participant counts. */
@@ -42,4 +43,27 @@ export function atLeast(a: number, b: number): boolean {
 
 export function isVoteType(v: unknown): v is VoteType {
   return typeof v === 'string' && (VOTE_TYPES as readonly string[]).includes(v);
+}
+
+/** A counting algorithm's result: the tally's counts, its decision, and its own metadata (ignored votes added). */
+export function tallyResult(
+  input: EvaluateInput,
+  t: Tally,
+  decision: Decision,
+  threshold: number,
+  algorithmUsed: string,
+  metadata: Record<string, unknown>,
+): ConsensusResult {
+  return {
+    proposalId: input.proposalId,
+    decision,
+    votesFor: t.votesFor,
+    votesAgainst: t.votesAgainst,
+    votesAbstain: t.votesAbstain,
+    threshold,
+    participants: [...input.participants],
+    algorithmUsed,
+    durationMs: 0,
+    metadata: { ...metadata, ignoredVotes: t.ignored },
+  };
 }

@@ -1,5 +1,5 @@
 import { check } from '../core/errors';
-import { atLeast, tallyVotes } from './tally';
+import { atLeast, tallyResult, tallyVotes } from './tally';
 import type { ConsensusAlgorithm, ConsensusResult, EvaluateInput } from './types';
 
 export interface WeightedOptions {
@@ -53,25 +53,14 @@ export class WeightedAlgorithm implements ConsensusAlgorithm {
       const v = t.counted.get(id);
       if (v) byVote[v.vote] += w;
     }
-    return {
-      proposalId: input.proposalId,
-      decision: total > 0 && atLeast(byVote.for, this.threshold * total) ? 'approved' : 'rejected',
-      votesFor: t.votesFor,
-      votesAgainst: t.votesAgainst,
-      votesAbstain: t.votesAbstain,
-      threshold: this.threshold,
-      participants: [...input.participants],
-      algorithmUsed: this.name,
-      durationMs: 0,
-      metadata: {
-        totalWeight: total,
-        weightFor: byVote.for,
-        weightAgainst: byVote.against,
-        weightAbstain: byVote.abstain,
-        weightedApproval: total > 0 ? byVote.for / total : 0,
-        ignoredVotes: t.ignored,
-      },
-    };
+    const approved = total > 0 && atLeast(byVote.for, this.threshold * total);
+    return tallyResult(input, t, approved ? 'approved' : 'rejected', this.threshold, this.name, {
+      totalWeight: total,
+      weightFor: byVote.for,
+      weightAgainst: byVote.against,
+      weightAbstain: byVote.abstain,
+      weightedApproval: total > 0 ? byVote.for / total : 0,
+    });
   }
 }
 

@@ -56,16 +56,29 @@ export function ClockComparison({ m, a, b }: { m: SpaceTimeModel; a: number; b: 
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
-            <tr key={e.agent}>
-              <th scope="row">{e.agent}</th>
-              <td>{e.left}</td>
-              <td className={e.cmp === '<' ? 'lt' : e.cmp === '>' ? 'gt' : undefined}>{e.cmp}</td>
-              <td>{e.right}</td>
-            </tr>
-          ))}
+          <ClockEntryRows entries={entries} />
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** One row per clock entry: agent, left value, how they compare, right value (shared with the merge inspector). */
+export function ClockEntryRows({
+  entries,
+}: {
+  entries: readonly { agent: string; left: number; right: number; cmp: string }[];
+}) {
+  return (
+    <>
+      {entries.map((e) => (
+        <tr key={e.agent}>
+          <th scope="row">{e.agent}</th>
+          <td>{e.left}</td>
+          <td className={e.cmp === '<' ? 'lt' : e.cmp === '>' ? 'gt' : undefined}>{e.cmp}</td>
+          <td>{e.right}</td>
+        </tr>
+      ))}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { editMerge, loadReplicas, pickSyncKey, resolveMerge } from '../../store/
 import type { CrdtChoice, MergeStrategy, VersionDraft } from '../../store/inspectors/inspectorSlice';
 import { type CellField, type MergeFrame, mergeFrames } from '../../store/inspectors/mergeFrames';
 import type { ExplanationStep } from '../../worker/api/inspect/merge';
+import { ClockEntryRows } from './EventDetails';
 import { MERGE_PRESETS } from './presets';
 import { StrategyCompare } from './StrategyCompare';
 import './inspectors.css';
@@ -365,14 +366,7 @@ function StepPanel({ frames, index }: { frames: MergeFrame[]; index: number }) {
       {frame.entries && (
         <table className="strategy-compare clock-compare" aria-label="Clock entries compared">
           <tbody>
-            {frame.entries.map((e) => (
-              <tr key={e.agent}>
-                <th scope="row">{e.agent}</th>
-                <td>{e.left}</td>
-                <td className={e.cmp === '<' ? 'lt' : e.cmp === '>' ? 'gt' : undefined}>{e.cmp}</td>
-                <td>{e.right}</td>
-              </tr>
-            ))}
+            <ClockEntryRows entries={frame.entries} />
           </tbody>
         </table>
       )}
