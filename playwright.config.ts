@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium when present (these machines cannot download browsers); otherwise Playwright's own.
 // E2E_PORT lets several checkouts run their e2e suites side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// Each port builds into its own folder, so side-by-side suites never overwrite each other's build.
+const outDir = process.env.E2E_PORT ? `dist-e2e-${port}` : 'dist';
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
@@ -35,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${outDir} && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
