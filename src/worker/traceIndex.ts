@@ -3,7 +3,7 @@
  * queries every frame: which messages are in flight at a simulated time, and
  * what each agent's state is at an event. No per-event objects are built.
  */
-import { KIND } from '../engine/trace/events';
+import { DROP_REASONS, DROPPED_IN_FLIGHT, KIND } from '../engine/trace/events';
 import type { TraceColumns } from './protocol';
 
 /** What an agent shows at a moment of the run. */
@@ -34,6 +34,35 @@ export interface TraceIndex {
   decisionIndex: number;
 }
 
+/** Drop codes of copies that were on their way (drawn up to where they were lost). */
+const IN_FLIGHT = DROP_REASONS.map((r) => DROPPED_IN_FLIGHT.has(r));
+
+/**
+ * When each hop of each message left its sender: a message is sent once and relays forward it
+ * once each, so (message, hop sender) names one hop; duplicated copies of a hop share its start.
+ */
+class HopStarts {
+  private readonly starts = new Map<number, number>();
+  private readonly lastRelay = new Map<number, number>();
+  constructor(private readonly agentCount: number) {}
+  private key(msg: number, from: number): number {
+    return msg * (this.agentCount + 1) + from;
+  }
+  start(msg: number, from: number, t: number): void {
+    this.starts.set(this.key(msg, from), t);
+  }
+  relay(msg: number, at: number, t: number): void {
+    this.starts.set(this.key(msg, at), t);
+    this.lastRelay.set(msg, at);
+  }
+  startOf(msg: number, from: number): number | undefined {
+    return this.starts.get(this.key(msg, from));
+  }
+  lastHopFrom(msg: number, origin: number): number {
+    return this.lastRelay.get(msg) ?? origin;
+  }
+}
+
 /** The mark an engine event sets, if any (by the engines' event names and details). */
 function markOf(name: string, detail: unknown): AgentMark | null {
   const d = (detail ?? {}) as { vote?: unknown; decision?: unknown };
@@ -49,7 +78,6 @@ function markOf(name: string, detail: unknown): AgentMark | null {
 
 export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceIndex {
   const n = trace.length;
-  const sendAt = new Map<number, number>();
   const rows: number[][] = [[], [], [], [], []];
   const marks = new Map<number, number[]>();
   const crashes = new Map<number, number[]>();
@@ -58,21 +86,32 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
     if (!list) m.set(agent, (list = []));
     return list;
   };
+  const hops = new HopStarts(agentCount);
   const roundEnds: number[] = [];
   const contacts: number[] = [];
   let decisionIndex = -1;
   let maxFlightMs = 0;
+  const flight = (from: number, to: number, start: number, end: number, delivered: number) => {
+    rows[0].push(from, to);
+    rows[1].push(start, end);
+    rows[2].push(delivered);
+    maxFlightMs = Math.max(maxFlightMs, end - start);
+  };
   for (let i = 0; i < n; i++) {
     const kind = trace.kind[i];
-    if (kind === KIND.messageSent) sendAt.set(trace.c[i], i);
-    else if (kind === KIND.messageDelivered || (kind === KIND.messageDropped && trace.e[i] !== 0 && trace.e[i] !== 3)) {
+    const msg = trace.c[i];
+    if (kind === KIND.messageSent) hops.start(msg, trace.a[i], trace.t[i]);
+    else if (kind === KIND.messageRelayed) {
+      // One hop of a routed message ends at a relay, and the next hop starts there.
+      const start = hops.startOf(msg, trace.a[i]);
+      if (start !== undefined) flight(trace.a[i], trace.b[i], start, trace.t[i], 1);
+      hops.relay(msg, trace.b[i], trace.t[i]);
+    } else if (kind === KIND.messageDelivered || (kind === KIND.messageDropped && IN_FLIGHT[trace.e[i]])) {
       // Delivered copies and copies lost in flight (partition, crashed receiver) are drawn; loss at send is not.
-      const s = sendAt.get(trace.c[i]);
-      if (s === undefined) continue;
-      rows[0].push(trace.a[i], trace.b[i]);
-      rows[1].push(trace.t[s], trace.t[i]);
-      rows[2].push(kind === KIND.messageDelivered ? 1 : 0);
-      maxFlightMs = Math.max(maxFlightMs, trace.t[i] - trace.t[s]);
+      // A delivery names the message's origin; its last hop left from the last relay.
+      const from = kind === KIND.messageDelivered ? hops.lastHopFrom(msg, trace.a[i]) : trace.a[i];
+      const start = hops.startOf(msg, from);
+      if (start !== undefined) flight(from, trace.b[i], start, trace.t[i], kind === KIND.messageDelivered ? 1 : 0);
     } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) {
       if (trace.a[i] < agentCount) listOf(crashes, trace.a[i]).push(i);
     } else if (kind === KIND.engine) {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Prng } from '../../src/engine/core/prng';
+import { DEFAULT_NETWORK } from '../../src/engine/network/faults';
+import { Network } from '../../src/engine/network/network';
 import { Trace } from '../../src/engine/trace/trace';
 import { buildTraceIndex, cursorAtTime, forEachInFlight, marksAt } from '../../src/worker/traceIndex';
 
@@ -24,6 +27,18 @@ describe('the player index over a trace', () => {
     expect(flightsAt(index, 15)).toEqual([[0, 2, 0.75]]);
     expect(marksAt(index, cursorAtTime(trace.columns(), 9))).toEqual(['idle', 'idle', 'idle']);
     expect(marksAt(index, cursorAtTime(trace.columns(), 10))).toEqual(['idle', 'informed', 'idle']);
+  });
+
+  it('draws a routed message hop by hop along the links it took, not across empty space', () => {
+    // 0 → 2 over the line 0 – 1 – 2, the network's own trace of a relayed message.
+    const trace = new Trace();
+    const net = new Network(3, { ...DEFAULT_NETWORK, latencyMsMin: 10, latencyMsMax: 10 }, new Prng(1), trace);
+    net.useTopology([[1], [0, 2], [1]]);
+    net.send(0, 2, 'vote');
+    net.run();
+    const index = buildTraceIndex(trace.columns(), 3);
+    expect(flightsAt(index, 5)).toEqual([[0, 1, 0.5]]);
+    expect(flightsAt(index, 15)).toEqual([[1, 2, 0.5]]);
   });
 
   it('draws gossip contacts across their round, whichever end of the round they are stamped at', () => {

@@ -4,11 +4,23 @@ import type { Prng } from '../core/prng';
 import type { Trace } from '../trace/trace';
 import { EventQueue } from './eventQueue';
 import type { Fault, NetworkConfig } from './faults';
+import { Routes } from './routes';
 
 /** What an engine plugs into the network: called as events come due. */
 export interface NetworkHandlers {
   deliver(to: number, from: number, tag: string, payload: unknown, msg: number): void;
   timer?(agent: number, timer: number): void;
+}
+
+/** A message on its way between agents that are not neighbours: its path and how far copies got. */
+interface Route {
+  origin: number;
+  dest: number;
+  path: Int32Array;
+  /** Furthest position on the path already forwarded: a relay forwards each message once. */
+  forwarded: number;
+  /** Copies still in the queue; the route is forgotten when none is left. */
+  copies: number;
 }
 
 const DELIVER = 0;
@@ -38,6 +50,9 @@ export class Network {
   private cuts: { from: Uint8Array; to: Uint8Array }[] = [];
   private groupsDescription: number[][] = [];
   private nextMsg = 0;
+  /** Set when the network follows a topology (see `useTopology`); absent, every agent reaches every other directly. */
+  private routes: Routes | undefined;
+  private readonly inFlight = new Map<number, Route>();
   handlers: NetworkHandlers = { deliver: () => {} };
 
   constructor(
@@ -86,6 +101,24 @@ export class Network {
     return true;
   }
 
+  /**
+   * Makes messages follow the swarm's links: a message to a neighbour is one hop; to any other
+   * agent it travels hop by hop along a shortest path, each hop a delivery of its own (latency,
+   * loss, duplication, partitions, crashed relays); with no path it is dropped as `no-route`.
+   * `adjacency` holds sorted neighbour lists. A full mesh needs no routing and keeps none.
+   */
+  useTopology(adjacency: readonly (readonly number[])[]): void {
+    check(adjacency.length === this.agentCount, 'network.topology', `must list ${this.agentCount} agents`);
+    const n = this.agentCount;
+    const fullMesh = adjacency.every((list) => list.length === n - 1);
+    this.routes = fullMesh ? undefined : new Routes(adjacency);
+  }
+
+  /** Whether a path of links joins two agents (always, without a topology); partitions aside. */
+  hasRoute(from: number, to: number): boolean {
+    return from === to || this.routes === undefined || this.routes.connected(from, to);
+  }
+
   /** Sends one message; returns its id (duplicates share it). */
   send(from: number, to: number, tag: string, payload?: unknown): number {
     const msg = this.nextMsg++;
@@ -95,16 +128,34 @@ export class Network {
       this.trace.messageDropped(this.now, from, to, msg, tag, 'sender-crashed');
       return msg;
     }
-    if (this.rng.chance(this.config.lossProbability)) {
-      this.trace.messageDropped(this.now, from, to, msg, tag, 'loss');
+    const routes = this.routes;
+    if (routes === undefined || from === to || routes.areNeighbours(from, to)) {
+      this.hop(from, to, msg, tagId, payload);
       return msg;
     }
-    this.schedule(from, to, msg, tagId, payload);
-    if (this.rng.chance(this.config.duplicationProbability)) {
-      this.trace.messageDuplicated(this.now, from, to, msg, tag);
-      this.schedule(from, to, msg, tagId, payload);
+    const path = routes.path(from, to);
+    if (path === null) {
+      this.trace.messageDropped(this.now, from, to, msg, tag, 'no-route');
+      return msg;
     }
+    const route: Route = { origin: from, dest: to, path, forwarded: 0, copies: 0 };
+    this.inFlight.set(msg, route);
+    route.copies += this.hop(from, path[1], msg, tagId, payload);
+    if (route.copies === 0) this.inFlight.delete(msg);
     return msg;
+  }
+
+  /** One hop over one link: lost, or scheduled once or twice (duplicated). Returns the copies scheduled. */
+  private hop(from: number, to: number, msg: number, tagId: number, payload: unknown): number {
+    if (this.rng.chance(this.config.lossProbability)) {
+      this.trace.messageDropped(this.now, from, to, msg, this.tags[tagId], 'loss');
+      return 0;
+    }
+    this.schedule(from, to, msg, tagId, payload);
+    if (!this.rng.chance(this.config.duplicationProbability)) return 1;
+    this.trace.messageDuplicated(this.now, from, to, msg, this.tags[tagId]);
+    this.schedule(from, to, msg, tagId, payload);
+    return 2;
   }
 
   /** Sends to every agent but the sender, in id order (the seed's broadcast). */
@@ -226,14 +277,33 @@ export class Network {
     }
   }
 
+  /** A copy reaches `to` over the link from `from`: dropped, relayed on, or delivered to the engine. */
   private arrive(from: number, to: number, msg: number, tagId: number, payload: unknown): void {
     const tag = this.tags[tagId];
+    const route = this.inFlight.size > 0 ? this.inFlight.get(msg) : undefined;
+    if (route !== undefined) route.copies--;
     if (this.crashed[to] === 1) this.trace.messageDropped(this.now, from, to, msg, tag, 'crashed');
     else if (!this.canReach(from, to)) this.trace.messageDropped(this.now, from, to, msg, tag, 'partition');
+    else if (route !== undefined && to !== route.dest) this.relay(route, from, to, msg, tagId, payload);
     else {
-      this.trace.messageDelivered(this.now, from, to, msg, tag, payload);
-      this.handlers.deliver(to, from, tag, payload, msg);
+      // Engines see the message as sent by its origin, whichever relay brought it.
+      const origin = route === undefined ? from : route.origin;
+      this.trace.messageDelivered(this.now, origin, to, msg, tag, payload);
+      this.handlers.deliver(to, origin, tag, payload, msg);
     }
+    if (route !== undefined && route.copies === 0) this.inFlight.delete(msg);
+  }
+
+  private relay(route: Route, from: number, at: number, msg: number, tagId: number, payload: unknown): void {
+    const tag = this.tags[tagId];
+    const position = route.path.indexOf(at);
+    if (position <= route.forwarded) {
+      this.trace.messageDropped(this.now, from, at, msg, tag, 'duplicate');
+      return;
+    }
+    route.forwarded = position;
+    this.trace.messageRelayed(this.now, from, at, msg, tag);
+    route.copies += this.hop(at, route.path[position + 1], msg, tagId, payload);
   }
 
   private schedule(from: number, to: number, msg: number, tagId: number, payload: unknown): void {

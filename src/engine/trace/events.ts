@@ -3,15 +3,31 @@
  * are the decoded, self-describing events that tests, the CLI and the UI read.
  */
 
-/** Why a message was not delivered. */
-export type DropReason = 'loss' | 'partition' | 'crashed' | 'sender-crashed';
-export const DROP_REASONS: readonly DropReason[] = ['loss', 'partition', 'crashed', 'sender-crashed'];
+/**
+ * Why a message was not delivered: lost on a link, cut by a partition, its receiver (or a relay)
+ * crashed, its sender crashed, no path of links to its receiver, or a relay had already forwarded
+ * it (a duplicated copy). Codes are positions in DROP_REASONS: part of the hash, only append.
+ */
+export type DropReason = 'loss' | 'partition' | 'crashed' | 'sender-crashed' | 'no-route' | 'duplicate';
+export const DROP_REASONS: readonly DropReason[] = [
+  'loss',
+  'partition',
+  'crashed',
+  'sender-crashed',
+  'no-route',
+  'duplicate',
+];
+
+/** Drops that happen when a message arrives somewhere (drawn as a flight); the others happen at the sender. */
+export const DROPPED_IN_FLIGHT: ReadonlySet<DropReason> = new Set(['partition', 'crashed', 'duplicate']);
 
 export type TraceEvent =
   | { kind: 'messageSent'; t: number; from: number; to: number; msg: number; tag: string; payload?: unknown }
   | { kind: 'messageDelivered'; t: number; from: number; to: number; msg: number; tag: string; payload?: unknown }
   | { kind: 'messageDropped'; t: number; from: number; to: number; msg: number; tag: string; reason: DropReason }
   | { kind: 'messageDuplicated'; t: number; from: number; to: number; msg: number; tag: string }
+  /** A hop of a message between agents that are not neighbours: it reached relay `to` from `from` and goes on. */
+  | { kind: 'messageRelayed'; t: number; from: number; to: number; msg: number; tag: string }
   | { kind: 'agentCrashed'; t: number; agent: number }
   | { kind: 'agentRecovered'; t: number; agent: number }
   | { kind: 'partitionChanged'; t: number; description: PartitionDescription }
@@ -41,6 +57,7 @@ export const KIND_CODES: readonly TraceEventKind[] = [
   'partitionChanged',
   'timerFired',
   'engine',
+  'messageRelayed',
 ];
 
 export const KIND = {
@@ -53,4 +70,5 @@ export const KIND = {
   partitionChanged: 6,
   timerFired: 7,
   engine: 8,
+  messageRelayed: 9,
 } as const satisfies Record<TraceEventKind, number>;

@@ -97,6 +97,10 @@ export class Trace {
     this.push(KIND.messageDuplicated, t, from, to, msg, this.intern(tag), NONE);
   }
 
+  messageRelayed(t: number, from: number, to: number, msg: number, tag: string): void {
+    this.push(KIND.messageRelayed, t, from, to, msg, this.intern(tag), NONE);
+  }
+
   agentCrashed(t: number, agent: number): void {
     this.push(KIND.agentCrashed, t, agent, NONE, NONE, NONE, NONE);
   }
@@ -219,6 +223,7 @@ export function decodeEvent(cols: TraceColumns, i: number): TraceEvent {
     case 'messageDropped':
       return { kind, t, from: a, to: b, msg: c, tag, reason: DROP_REASONS[e] };
     case 'messageDuplicated':
+    case 'messageRelayed':
       return { kind, t, from: a, to: b, msg: c, tag };
     case 'agentCrashed':
     case 'agentRecovered':

@@ -50,6 +50,7 @@ function summaryOf(trace: TraceColumns, i: number): string {
   const tag = trace.d[i] >= 0 ? trace.strings[trace.d[i]] : '';
   if (k === KIND.messageDropped) return `${tag} — ${DROP_REASONS[trace.e[i]] ?? 'dropped'}`;
   if (k === KIND.timerFired) return `timer ${trace.c[i]}`;
+  if (k === KIND.messageRelayed) return `${tag} — relayed on towards its receiver`;
   const v = value(trace, i);
   const detail = v && typeof v === 'object' && 'clock' in v ? { ...(v as object), clock: undefined } : v;
   const text = short(detail);
@@ -63,7 +64,7 @@ const who = (ids: readonly string[], a: number) => (a >= 0 ? (ids[a] ?? `#${a}`)
 export function logRow(trace: TraceColumns, i: number, ids: readonly string[], lamport: Int32Array | null): LogRow {
   const k = trace.kind[i];
   const engineClock = (value(trace, i) as { clock?: unknown } | undefined)?.clock;
-  const messageLike = k <= KIND.messageDuplicated;
+  const messageLike = k <= KIND.messageDuplicated || k === KIND.messageRelayed;
   return {
     index: i,
     t: trace.t[i],

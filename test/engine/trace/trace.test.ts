@@ -24,6 +24,9 @@ const EVENTS: TraceEvent[] = [
   { kind: 'engine', t: 901, name: 'informed', agent: 1, peer: -1 },
   { kind: 'engine', t: 902, name: 'decided', agent: 1, peer: 4, detail: { value: 'x', votes: 3 } },
   { kind: 'messageSent', t: 902.5, from: 0, to: 1, msg: 7, tag: 'flood', payload: null },
+  { kind: 'messageRelayed', t: 903, from: 0, to: 1, msg: 8, tag: 'vote' },
+  { kind: 'messageDropped', t: 904, from: 1, to: 2, msg: 9, tag: 'vote', reason: 'no-route' },
+  { kind: 'messageDropped', t: 905, from: 1, to: 2, msg: 8, tag: 'vote', reason: 'duplicate' },
 ];
 
 /** Records an event through the Trace API (the Network records the message kinds the same way). */
@@ -40,6 +43,9 @@ function record(trace: Trace, e: TraceEvent): void {
       break;
     case 'messageDuplicated':
       trace.messageDuplicated(e.t, e.from, e.to, e.msg, e.tag);
+      break;
+    case 'messageRelayed':
+      trace.messageRelayed(e.t, e.from, e.to, e.msg, e.tag);
       break;
     case 'agentCrashed':
       trace.agentCrashed(e.t, e.agent);
