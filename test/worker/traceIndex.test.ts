@@ -33,7 +33,7 @@ describe('the player index over a trace', () => {
     // 0 → 2 over the line 0 – 1 – 2, the network's own trace of a relayed message.
     const trace = new Trace();
     const net = new Network(3, { ...DEFAULT_NETWORK, latencyMsMin: 10, latencyMsMax: 10 }, new Prng(1), trace);
-    net.useTopology([[1], [0, 2], [1]]);
+    net.followTopology([[1], [0, 2], [1]]);
     net.send(0, 2, 'vote');
     net.run();
     const index = buildTraceIndex(trace.columns(), 3);

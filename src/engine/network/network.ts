@@ -50,7 +50,7 @@ export class Network {
   private cuts: { from: Uint8Array; to: Uint8Array }[] = [];
   private groupsDescription: number[][] = [];
   private nextMsg = 0;
-  /** Set when the network follows a topology (see `useTopology`); absent, every agent reaches every other directly. */
+  /** Set when the network follows a topology (see `followTopology`); absent, every agent reaches every other directly. */
   private routes: Routes | undefined;
   private readonly inFlight = new Map<number, Route>();
   handlers: NetworkHandlers = { deliver: () => {} };
@@ -107,7 +107,7 @@ export class Network {
    * loss, duplication, partitions, crashed relays); with no path it is dropped as `no-route`.
    * `adjacency` holds sorted neighbour lists. A full mesh needs no routing and keeps none.
    */
-  useTopology(adjacency: readonly (readonly number[])[]): void {
+  followTopology(adjacency: readonly (readonly number[])[]): void {
     check(adjacency.length === this.agentCount, 'network.topology', `must list ${this.agentCount} agents`);
     const n = this.agentCount;
     const fullMesh = adjacency.every((list) => list.length === n - 1);

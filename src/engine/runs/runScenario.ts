@@ -99,7 +99,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const network = new Network(swarm.size, scenario.network, stream(seed, 'network'), trace);
   if (!isAggregateRun(scenario)) {
     // Every kind's messages follow the links the user drew: the one place the topology meets the network.
-    network.useTopology(swarm.agents.map((_, i) => swarm.neighbourIndices(i)));
+    network.followTopology(swarm.agents.map((_, i) => swarm.neighbourIndices(i)));
     for (const fault of resolveScenarioIds(scenario).faults) network.scheduleFault(fault);
   }
   swarm.attach(network);

@@ -12,7 +12,7 @@ const line = (n: number) => Array.from({ length: n }, (_, i) => [i - 1, i + 1].f
 function net(adjacency: number[][], config: Partial<NetworkConfig> = {}, seed = 1) {
   const trace = new Trace();
   const network = new Network(adjacency.length, { ...DEFAULT_NETWORK, ...config }, new Prng(seed), trace);
-  network.useTopology(adjacency);
+  network.followTopology(adjacency);
   const got: { to: number; from: number; tag: string; payload: unknown }[] = [];
   network.handlers = { deliver: (to, from, tag, payload) => got.push({ to, from, tag, payload }) };
   return { network, got, events: () => decodeAll(trace.columns()) };
@@ -106,7 +106,7 @@ describe('Network on a topology', () => {
     const hashes = [true, false].map((withTopology) => {
       const trace = new Trace();
       const network = new Network(6, { ...DEFAULT_NETWORK, lossProbability: 0.2 }, new Prng(9), trace);
-      if (withTopology) network.useTopology(mesh);
+      if (withTopology) network.followTopology(mesh);
       for (let a = 0; a < 6; a++) network.broadcast(a, 'hello');
       network.run();
       return trace.hash();
