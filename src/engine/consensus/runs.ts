@@ -2,9 +2,11 @@ import { MALICIOUS_BEHAVIOURS } from '../core/agent';
 import { check, ValidationError } from '../core/errors';
 import { MAX_AGGREGATE_AGENTS, MAX_ROUNDS, MAX_SIM_TIME_MS } from '../core/limits';
 import type { RunContext } from '../runs/context';
+import type { Scenario } from '../scenario/types';
 import { ByzantineConsensus, byzantineSizeRule } from './byzantine';
 import { ConsensusManager } from './consensusManager';
 import { GossipProtocol } from './gossip';
+import { defaultOralM, MAX_ORAL_MESSAGES, oralMessageCount, oralMRule } from './oralMessages';
 import { OralMessagesAlgorithm } from './oralMessagesAlgorithm';
 import { QuorumAlgorithm, type QuorumMode } from './quorum';
 import type { AgentRecord, AgreementVerdict } from './reliableBroadcast';
@@ -24,7 +26,10 @@ export interface ConsensusRunParams {
   mode?: QuorumMode;
   threshold?: number;
   faultTolerance?: number;
+  /** Byzantine: voting rounds. Oral messages, in older files: m + 1 (use `m`). */
   numRounds?: number;
+  /** Oral messages: rounds of relaying, OM(m); default ⌊(n − 1) / 3⌋ for n generals, at most n − 2. */
+  m?: number;
   agentWeights?: Record<string, number>;
   fanout?: number;
   rounds?: number;
@@ -55,12 +60,19 @@ function share(x: unknown, field: string): void {
   check(typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= 1, field, 'must be a number in (0, 1]');
 }
 
+/** What the run block is checked against when the swarm is known. */
+export interface ConsensusParamsContext {
+  /** How many agents take part (oral messages: the generals, commander included). */
+  participants?: number;
+}
+
 /**
  * Checks an untrusted consensus `run` block; throws a ValidationError whose field
- * is a path such as `run.faultTolerance`.
- * @example validateConsensusParams({ algorithm: 'byzantine', faultTolerance: 1 })
+ * is a path such as `run.faultTolerance`. With `context.participants`, also the
+ * rules that need the swarm's size (OM(m): m ≤ n − 2).
+ * @example validateConsensusParams({ algorithm: 'oral-messages', m: 2 }, { participants: 3 }) // throws run.m
  */
-export function validateConsensusParams(x: unknown): ConsensusRunParams {
+export function validateConsensusParams(x: unknown, context: ConsensusParamsContext = {}): ConsensusRunParams {
   check(isObject(x), 'run', 'must be an object');
   check(
     CONSENSUS_ALGORITHMS.includes(x.algorithm as ConsensusAlgorithmName),
@@ -83,6 +95,8 @@ export function validateConsensusParams(x: unknown): ConsensusRunParams {
   if (x.threshold !== undefined) share(x.threshold, 'run.threshold');
   if (x.faultTolerance !== undefined) wholeNumber(x.faultTolerance, 'run.faultTolerance', 0, MAX_AGGREGATE_AGENTS);
   if (x.numRounds !== undefined) wholeNumber(x.numRounds, 'run.numRounds', 1, MAX_ROUNDS);
+  if (x.m !== undefined) wholeNumber(x.m, 'run.m', 0, MAX_ROUNDS);
+  if (x.algorithm === 'oral-messages') validateOralM(x as unknown as ConsensusRunParams, context.participants);
   if (x.fanout !== undefined) wholeNumber(x.fanout, 'run.fanout', 1, MAX_AGGREGATE_AGENTS);
   if (x.rounds !== undefined) wholeNumber(x.rounds, 'run.rounds', 1, MAX_ROUNDS);
   if (x.convergenceThreshold !== undefined) share(x.convergenceThreshold, 'run.convergenceThreshold');
@@ -110,6 +124,45 @@ export function validateConsensusParams(x: unknown): ConsensusRunParams {
   return x as unknown as ConsensusRunParams;
 }
 
+/**
+ * Before a run: how many agents a consensus run will ask — `run.participants`, else
+ * every agent not crashed at t = 0 (what the manager picks at the request).
+ */
+export function plannedParticipants(scenario: Pick<Scenario, 'run' | 'topology' | 'network'>): number {
+  const run = scenario.run;
+  if (run.kind === 'consensus' && run.participants) return run.participants.length;
+  const crashed = new Set(
+    scenario.network.faults.flatMap((f) => (f.kind === 'crash' && f.atMs === 0 ? [f.agent] : [])),
+  );
+  return scenario.topology.agents.filter((a) => !crashed.has(a.id)).length;
+}
+
+/** OM(m)'s m from a run block: `m`, else the older `numRounds − 1`; undefined means the default for n. */
+export function oralMOf(p: Pick<ConsensusRunParams, 'm' | 'numRounds'>): number | undefined {
+  return p.m ?? (p.numRounds === undefined ? undefined : p.numRounds - 1);
+}
+
+/** Oral messages: `m` and the older `numRounds` agree; with n known, m ≤ n − 2 and the message count fits. */
+function validateOralM(p: ConsensusRunParams, generals: number | undefined): void {
+  if (p.m !== undefined && p.numRounds !== undefined && p.numRounds !== p.m + 1)
+    throw new ValidationError(
+      'run.m',
+      `must be run.numRounds − 1 (${p.numRounds - 1}) when both are given; numRounds is the older way to say m + 1 rounds, so remove it`,
+    );
+  if (generals === undefined) return;
+  const field = p.m === undefined && p.numRounds !== undefined ? 'run.numRounds' : 'run.m';
+  const m = oralMOf(p) ?? defaultOralM(generals);
+  const rule = oralMRule(m, generals);
+  if (rule)
+    throw new ValidationError(field, field === 'run.m' ? rule : `makes m = numRounds − 1 = ${m}, which ${rule}`);
+  const messages = oralMessageCount(generals, m);
+  if (messages > MAX_ORAL_MESSAGES)
+    throw new ValidationError(
+      field,
+      `would send ${messages.toLocaleString('en-US')} messages among ${generals} generals; at most ${MAX_ORAL_MESSAGES.toLocaleString('en-US')} allowed (MAX_ORAL_MESSAGES): lower m`,
+    );
+}
+
 function algorithmOf(p: ConsensusRunParams): ConsensusAlgorithm {
   switch (p.algorithm) {
     case 'quorum':
@@ -126,7 +179,7 @@ function algorithmOf(p: ConsensusRunParams): ConsensusAlgorithm {
         threshold: p.threshold,
       });
     case 'oral-messages':
-      return new OralMessagesAlgorithm({ m: p.numRounds === undefined ? undefined : p.numRounds - 1 });
+      return new OralMessagesAlgorithm({ m: oralMOf(p) });
   }
 }
 
@@ -136,13 +189,14 @@ function algorithmOf(p: ConsensusRunParams): ConsensusAlgorithm {
  * @example runConsensus(ctx, { algorithm: 'byzantine', faultTolerance: 1 }).agreement?.agreed // true
  */
 export function runConsensus(ctx: RunContext, params: ConsensusRunParams): ConsensusSummary {
-  const p = validateConsensusParams(params);
   const c = ctx.coordinator;
+  const p = validateConsensusParams(params);
+  const n = p.participants?.length ?? c.agents.filter((_, i) => ctx.network.isAlive(i)).length;
+  validateConsensusParams(p, { participants: n });
   for (const id of p.participants ?? []) check(c.has(id), 'run.participants', `no agent "${id}" in the swarm`);
   const algorithm = algorithmOf(p);
   if (p.algorithm === 'byzantine') {
     const f = p.faultTolerance ?? 1;
-    const n = p.participants?.length ?? c.agents.filter((_, i) => ctx.network.isAlive(i)).length;
     check(n >= 3 * f + 1, 'run.faultTolerance', byzantineSizeRule(f, n));
   }
   if (!c.network) c.attach(ctx.network);

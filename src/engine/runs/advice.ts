@@ -5,6 +5,7 @@ import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import { validateDelegationParams } from '../delegation/runDelegation';
 import type { Scenario } from '../scenario';
 import { validateSyncParams } from '../sync/runSync';
+import { reachabilityWarnings } from './reachability';
 import { validateReplicatedStateParams } from './replicatedState';
 
 /** A remark on a scenario that does not stop it from running — often the very lesson. */
@@ -17,7 +18,7 @@ export interface Warning {
  * Checks what only the engines know (a Byzantine swarm too small for f, run
  * parameters out of range) before anything runs, so the editor can say it next
  * to the field; throws the first ValidationError. Returns the warnings: more
- * malicious agents than f, a swarm that is not connected.
+ * malicious agents than f, agents with no path of links to where the run starts.
  */
 export function adviseScenario(scenario: Scenario, swarm: SwarmCoordinator): Warning[] {
   const run = scenario.run;
@@ -44,9 +45,8 @@ export function adviseScenario(scenario: Scenario, swarm: SwarmCoordinator): War
     case 'flood':
       break;
   }
-  const spreads = run.kind === 'flood' || (run.kind === 'rumor' && run.agentCount === undefined);
-  if (spreads && swarm.linkCount > 0 && !swarm.isConnected())
-    warnings.push({ field: 'topology', message: 'The swarm is not connected: some agents can never be reached.' });
+  const aggregate = run.kind === 'rumor' && run.agentCount !== undefined;
+  if (!aggregate) warnings.push(...reachabilityWarnings(scenario, swarm));
   return warnings;
 }
 
