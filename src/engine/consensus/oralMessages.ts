@@ -1,4 +1,4 @@
-import { check, checkLimit } from '../core/errors';
+import { check, checkLimit, ValidationError } from '../core/errors';
 import { MAX_ROUNDS } from '../core/limits';
 import type { Prng } from '../core/prng';
 
@@ -6,12 +6,19 @@ export type Order = 'attack' | 'retreat';
 
 /** What a traitor sends instead of `honest`; `path` is the relay chain, commander first. */
 export type TraitorChoice = (message: { path: readonly number[]; to: number; honest: Order }) => Order;
-export type TraitorStrategy = 'flip' | 'split' | 'random' | TraitorChoice;
+/**
+ * 'flip': always the opposite of the honest value. 'split': attack to even-numbered
+ * recipients, retreat to odd. 'equivocate': lies to the first, third, … recipient of
+ * each message set and tells the others the truth (a traitorous commander splits its
+ * lieutenants; a traitorous lieutenant with one listener lies to it). 'lie-in-relay':
+ * honest as commander, the opposite in every relay. 'random': a coin per message.
+ */
+export type TraitorStrategy = 'flip' | 'split' | 'equivocate' | 'lie-in-relay' | 'random' | TraitorChoice;
 
 export interface OralMessagesOptions {
   /** Generals, the commander (index 0) included. */
   generals: number;
-  /** Rounds of relaying; default ⌊(generals − 1) / 3⌋, the most the generals can afford. */
+  /** Rounds of relaying; default ⌊(generals − 1) / 3⌋ (`defaultOralM`), at most generals − 2 (`oralMRule`). */
   m?: number;
   /** Indices of the traitors (0 is the commander). */
   traitors?: readonly number[];
@@ -29,7 +36,28 @@ export interface OralMessage {
   value: Order;
 }
 
-export interface OralMessagesOutcome {
+/** A general and the order it gave (the commander) or obeys (a lieutenant). */
+export interface OrderWitness {
+  general: number;
+  order: Order;
+}
+
+/**
+ * The two interactive-consistency conditions of the Byzantine generals problem, each
+ * held or violated, with the generals that show it.
+ */
+export interface InteractiveConsistency {
+  /** IC1: all loyal lieutenants obey the same order. Witnesses: every loyal lieutenant and what it obeys. */
+  ic1: { held: boolean; witnesses: OrderWitness[] };
+  /**
+   * IC2: if the commander is loyal, every loyal lieutenant obeys its order (held, and
+   * `applies: false`, under a traitorous commander). Witnesses: the lieutenants that
+   * disobeyed when violated, else every loyal lieutenant.
+   */
+  ic2: { held: boolean; applies: boolean; commander: OrderWitness; witnesses: OrderWitness[] };
+}
+
+export interface OralMessagesOutcome extends OrdersVerdict {
   generals: number;
   m: number;
   traitors: number[];
@@ -38,11 +66,33 @@ export interface OralMessagesOutcome {
   decisions: Record<number, Order>;
   messages: number;
   log: OralMessage[];
-  /** IC1: all loyal lieutenants obey the same order. */
-  agreement: boolean;
-  /** IC2: if the commander is loyal, every loyal lieutenant obeys its order. */
-  validity: boolean;
-  violation?: { rule: 'IC1' | 'IC2'; witnesses: { general: number; order: Order }[] };
+}
+
+/** The default number of relay rounds: ⌊(n − 1) / 3⌋, the most traitors n generals can outvote (n > 3m). */
+export function defaultOralM(generals: number): number {
+  return Math.max(0, Math.floor((generals - 1) / 3));
+}
+
+/**
+ * Why `m` relay rounds are refused for `generals` generals, in words (undefined when
+ * they are fine). Round r sends along paths of r + 1 distinct generals, so after
+ * n − 2 rounds no lieutenant is left to hear another relay: m ≤ n − 2 (0 for n ≤ 2).
+ * @example oralMRule(2, 3) // 'must be at most n − 2 = 1 for 3 generals: …'
+ */
+export function oralMRule(m: number, generals: number): string | undefined {
+  if (!Number.isInteger(m) || m < 0) return 'must be a whole number ≥ 0';
+  const max = Math.max(0, generals - 2);
+  if (m > max)
+    return `must be at most n − 2 = ${max} for ${generals} generals: each relay round adds a general to the path, so after n − 2 rounds no lieutenant is left to hear a relay`;
+  return undefined;
+}
+
+/** Checks m against n (a ValidationError on `field`) and the round and message limits (LimitError). */
+export function checkOralM(m: number, generals: number, field: string): void {
+  const rule = oralMRule(m, generals);
+  if (rule) throw new ValidationError(field, rule);
+  checkLimit('MAX_ROUNDS', MAX_ROUNDS, m);
+  checkLimit('MAX_ORAL_MESSAGES', MAX_ORAL_MESSAGES, oralMessageCount(generals, m));
 }
 
 /** M(n, 0) = n − 1, M(n, m) = (n − 1) + (n − 1)·M(n − 1, m − 1): messages sent by OM(m) among n generals. */
@@ -85,10 +135,8 @@ export class OralMessages {
     const n = options.generals;
     check(Number.isInteger(n) && n >= 2, 'generals', 'must be a whole number ≥ 2');
     this.generals = n;
-    this.m = options.m ?? Math.floor((n - 1) / 3);
-    check(Number.isInteger(this.m) && this.m >= 0 && this.m <= n - 1, 'm', `must be a whole number in [0, ${n - 1}]`);
-    checkLimit('MAX_ROUNDS', MAX_ROUNDS, this.m);
-    checkLimit('MAX_ORAL_MESSAGES', MAX_ORAL_MESSAGES, oralMessageCount(n, this.m));
+    this.m = options.m ?? defaultOralM(n);
+    checkOralM(this.m, n, 'm');
     for (const t of options.traitors ?? [])
       check(Number.isInteger(t) && t >= 0 && t < n, 'traitors', `must be general indices in [0, ${n})`);
     this.traitors = new Set(options.traitors ?? []);
@@ -140,10 +188,7 @@ export class OralMessages {
     const decisions: Record<number, Order> = {};
     const loyal = [...final.keys()].filter((g) => !this.traitors.has(g));
     for (const g of loyal) decisions[g] = final.get(g) as Order;
-    const witnesses = loyal.map((general) => ({ general, order: decisions[general] }));
-    const agreement = loyal.every((g) => decisions[g] === decisions[loyal[0]]);
-    const validity = this.traitors.has(0) || loyal.every((g) => decisions[g] === this.commanderOrder);
-    const out: OralMessagesOutcome = {
+    return {
       generals: this.generals,
       m: this.m,
       traitors: [...this.traitors].sort((a, b) => a - b),
@@ -151,24 +196,70 @@ export class OralMessages {
       decisions,
       messages,
       log,
-      agreement,
-      validity,
+      ...judgeOrders(decisions, !this.traitors.has(0), this.commanderOrder),
     };
-    if (!agreement) out.violation = { rule: 'IC1', witnesses };
-    else if (!validity)
-      out.violation = { rule: 'IC2', witnesses: [{ general: 0, order: this.commanderOrder }, ...witnesses] };
-    return out;
   }
 }
+
+/** IC1 and IC2 judged over what the loyal lieutenants decided, and the old one-rule summary beside them. */
+export interface OrdersVerdict extends InteractiveConsistency {
+  /** IC1 held. */
+  agreement: boolean;
+  /** IC2 held. */
+  validity: boolean;
+  /** The first rule broken (IC1 before IC2); IC2's witnesses start with the commander. */
+  violation?: { rule: 'IC1' | 'IC2'; witnesses: OrderWitness[] };
+}
+
+/**
+ * Judges IC1 and IC2 from the loyal lieutenants' decisions (general number → order).
+ * @example judgeOrders({ 1: 'retreat' }, true, 'attack').ic2.held // false: the loyal commander said attack
+ */
+export function judgeOrders(
+  decisions: Readonly<Record<number, Order>>,
+  commanderLoyal: boolean,
+  commanderOrder: Order,
+): OrdersVerdict {
+  const loyal = Object.keys(decisions)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const all = loyal.map((general) => ({ general, order: decisions[general] }));
+  const agreement = all.every((w) => w.order === all[0].order);
+  const disobeyed = all.filter((w) => w.order !== commanderOrder);
+  const validity = !commanderLoyal || disobeyed.length === 0;
+  const commander = { general: 0, order: commanderOrder };
+  const out: OrdersVerdict = {
+    agreement,
+    validity,
+    ic1: { held: agreement, witnesses: all },
+    ic2: { held: validity, applies: commanderLoyal, commander, witnesses: validity ? all : disobeyed },
+  };
+  if (!agreement) out.violation = { rule: 'IC1', witnesses: all };
+  else if (!validity) out.violation = { rule: 'IC2', witnesses: [commander, ...all] };
+  return out;
+}
+
+/** How many lieutenants not on `path` come before `to`: its place among a message set's recipients. */
+function recipientRank(path: readonly number[], to: number): number {
+  let rank = 0;
+  for (let g = 1; g < to; g++) if (!path.includes(g)) rank++;
+  return rank;
+}
+
+const opposite = (o: Order): Order => (o === 'attack' ? 'retreat' : 'attack');
 
 /** A traitor's choice function for a named strategy (or the function given). */
 export function strategyOf(strategy: TraitorStrategy, rng: Prng | undefined): TraitorChoice {
   if (typeof strategy === 'function') return strategy;
   switch (strategy) {
     case 'flip':
-      return ({ honest }) => (honest === 'attack' ? 'retreat' : 'attack');
+      return ({ honest }) => opposite(honest);
     case 'split':
       return ({ to }) => (to % 2 === 0 ? 'attack' : 'retreat');
+    case 'equivocate':
+      return ({ path, to, honest }) => (recipientRank(path, to) % 2 === 0 ? opposite(honest) : honest);
+    case 'lie-in-relay':
+      return ({ path, honest }) => (path.length > 1 ? opposite(honest) : honest);
     case 'random':
       check(rng !== undefined, 'rng', "the 'random' traitor strategy needs the run's PRNG");
       return () => (rng.chance(0.5) ? 'attack' : 'retreat');

@@ -1,8 +1,17 @@
+import type { Behaviour } from '../core/agent';
 import { check } from '../core/errors';
 import type { Prng } from '../core/prng';
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import type { Network } from '../network/network';
-import { OralMessages, type OralMessagesOutcome, type Order } from './oralMessages';
+import {
+  OralMessages,
+  type OralMessagesOutcome,
+  type Order,
+  type OrderWitness,
+  strategyOf,
+  type TraitorChoice,
+  type TraitorStrategy,
+} from './oralMessages';
 import { runOralMessagesOnNetwork } from './oralMessagesNetwork';
 import { tallyVotes } from './tally';
 import type { ConsensusAlgorithm, ConsensusResult, EvaluateInput, Proposal } from './types';
@@ -20,9 +29,36 @@ export interface OralMessagesRunInput {
 }
 
 /**
+ * What each malicious behaviour does as a traitor in OM(m): its own name where OM
+ * has one (`strategyOf`); a stubborn traitor follows the protocol (as in reliable
+ * broadcast) but, being a traitor, is not judged by IC1/IC2. Silent ones crash.
+ */
+const TRAITOR_STRATEGY: Record<Exclude<Behaviour, 'honest' | 'silent'>, TraitorStrategy> = {
+  equivocate: 'equivocate',
+  flip: 'flip',
+  random: 'random',
+  'lie-in-relay': 'lie-in-relay',
+  stubborn: ({ honest }) => honest,
+};
+
+/** One choice function for all traitors: each sender lies by its own behaviour. */
+function traitorChoice(behaviours: readonly Behaviour[], rng: Prng): TraitorChoice {
+  const choices = behaviours.map((b) =>
+    b === 'honest' || b === 'silent' ? undefined : strategyOf(TRAITOR_STRATEGY[b], rng),
+  );
+  return (message) => choices[message.path[message.path.length - 1]]?.(message) ?? message.honest;
+}
+
+/** A witness with its agent id instead of its general number. */
+export interface OrderWitnessById {
+  agentId: string;
+  order: Order;
+}
+
+/**
  * OM(m) as a consensus algorithm: the requester is the commander and its vote
  * the order ('for' = attack); the other participants are lieutenants, malicious
- * ones are traitors sending random orders (silent ones crash at the start);
+ * ones are traitors lying by their behaviour (`TRAITOR_STRATEGY`; silent ones crash at the start);
  * approved iff the loyal lieutenants' majority obeys "attack". Through the
  * manager it runs as real `om-order` / `om-relay` messages on the network in
  * m + 1 synchronous rounds (oralMessagesNetwork.ts): messages missing at a
@@ -32,6 +68,7 @@ export interface OralMessagesRunInput {
 export class OralMessagesAlgorithm implements ConsensusAlgorithm {
   readonly name = 'oral-messages';
   readonly monotone = false;
+  /** Relay rounds; default ⌊(n − 1) / 3⌋ for n generals, at most n − 2 (checked when n is known). */
   readonly m: number | undefined;
   /** Relay round length on the network; default `defaultOralRoundMs(net)`. */
   readonly roundMs: number | undefined;
@@ -61,7 +98,8 @@ export class OralMessagesAlgorithm implements ConsensusAlgorithm {
     const agents = x.coordinator.agents;
     const generals = [x.requester, ...x.participants.filter((p) => p !== x.requester)];
     const order: Order = policyVote(agents[x.requester].policy, x.proposal, x.rng) === 'for' ? 'attack' : 'retreat';
-    const traitors = generals.flatMap((g, i) => (agents[g].behaviour === 'honest' ? [] : [i]));
+    const behaviours = generals.map((g) => agents[g].behaviour);
+    const traitors = behaviours.flatMap((b, i) => (b === 'honest' ? [] : [i]));
     const t0 = x.net.now;
     x.net.trace.engine(t0, 'consensusRequest', x.requester, -1, { proposalId: x.proposalId, order });
     // A silent traitor crashes at the start (as in the manager's other protocols): its messages count as 'retreat'.
@@ -73,7 +111,7 @@ export class OralMessagesAlgorithm implements ConsensusAlgorithm {
       m: this.m,
       traitors,
       commanderOrder: order,
-      traitorStrategy: 'random',
+      traitorStrategy: traitorChoice(behaviours, x.rng),
       rng: x.rng,
       roundMs: this.roundMs,
     });
@@ -102,13 +140,24 @@ export class OralMessagesAlgorithm implements ConsensusAlgorithm {
     ids: string[],
     run: Pick<
       OralMessagesOutcome,
-      'decisions' | 'commanderOrder' | 'm' | 'messages' | 'traitors' | 'agreement' | 'validity' | 'violation'
+      | 'decisions'
+      | 'commanderOrder'
+      | 'm'
+      | 'messages'
+      | 'traitors'
+      | 'agreement'
+      | 'validity'
+      | 'violation'
+      | 'ic1'
+      | 'ic2'
     >,
     durationMs: number,
   ): ConsensusResult {
     const orders = Object.values(run.decisions);
     const attack = orders.filter((o) => o === 'attack').length;
     const byId = Object.fromEntries(Object.entries(run.decisions).map(([g, o]) => [ids[Number(g)], o]));
+    const named = (ws: readonly OrderWitness[]): OrderWitnessById[] =>
+      ws.map((w) => ({ agentId: ids[w.general], order: w.order }));
     return {
       proposalId,
       decision: 2 * attack > orders.length ? 'approved' : 'rejected',
@@ -128,13 +177,15 @@ export class OralMessagesAlgorithm implements ConsensusAlgorithm {
         decisions: byId,
         agreement: run.agreement,
         validity: run.validity,
+        ic1: { held: run.ic1.held, witnesses: named(run.ic1.witnesses) },
+        ic2: {
+          held: run.ic2.held,
+          applies: run.ic2.applies,
+          commander: named([run.ic2.commander])[0],
+          witnesses: named(run.ic2.witnesses),
+        },
         ...(run.violation
-          ? {
-              violation: {
-                rule: run.violation.rule,
-                witnesses: run.violation.witnesses.map((w) => ({ agentId: ids[w.general], order: w.order })),
-              },
-            }
+          ? { violation: { rule: run.violation.rule, witnesses: named(run.violation.witnesses) } }
           : {}),
       },
     };

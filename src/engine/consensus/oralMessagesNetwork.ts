@@ -1,12 +1,14 @@
-import { check, checkLimit } from '../core/errors';
-import { MAX_ROUNDS } from '../core/limits';
+import { check } from '../core/errors';
 import type { Prng } from '../core/prng';
 import type { Network } from '../network/network';
 import {
-  MAX_ORAL_MESSAGES,
+  checkOralM,
+  defaultOralM,
+  judgeOrders,
   majority,
   OM_DEFAULT_ORDER,
   type Order,
+  type OrdersVerdict,
   oralMessageCount,
   strategyOf,
   type TraitorChoice,
@@ -30,7 +32,7 @@ export interface OralMessagesNetworkInput {
   proposalId: string;
   /** Network addresses of the generals, the commander first; indices into this list are general numbers. */
   generals: readonly number[];
-  /** Rounds of relaying; default ⌊(n − 1) / 3⌋. */
+  /** Rounds of relaying; default ⌊(n − 1) / 3⌋, at most n − 2. */
   m?: number;
   /** General numbers (indices into `generals`) of the traitors; 0 is the commander. */
   traitors?: readonly number[];
@@ -46,7 +48,7 @@ export interface OralMessagesNetworkInput {
   startAtMs?: number;
 }
 
-export interface OralMessagesNetworkOutcome {
+export interface OralMessagesNetworkOutcome extends OrdersVerdict {
   generals: number;
   m: number;
   traitors: number[];
@@ -55,11 +57,6 @@ export interface OralMessagesNetworkOutcome {
   decisions: Record<number, Order>;
   /** Loyal lieutenants crashed at the end: they decide nothing and are left out of IC1/IC2. */
   crashed: number[];
-  /** IC1: all deciding loyal lieutenants obey the same order. */
-  agreement: boolean;
-  /** IC2: if the commander is loyal, every deciding loyal lieutenant obeys its order. */
-  validity: boolean;
-  violation?: { rule: 'IC1' | 'IC2'; witnesses: { general: number; order: Order }[] };
   /** 'approved' iff a strict majority of the deciding loyal lieutenants obeys 'attack' (none: the loyal commander's order). */
   decision: 'approved' | 'rejected';
   /** Messages sent (equals M(n, m) when no general is crashed). */
@@ -122,10 +119,8 @@ export function runOralMessagesOnNetwork(input: OralMessagesNetworkInput): OralM
   check(new Set(input.generals).size === n, 'generals', 'must not name the same address twice');
   for (const g of input.generals)
     check(Number.isInteger(g) && g >= 0 && g < net.agentCount, 'generals', 'must be network addresses');
-  const m = input.m ?? Math.floor((n - 1) / 3);
-  check(Number.isInteger(m) && m >= 0 && m <= Math.max(0, n - 1), 'm', `must be a whole number in [0, ${n - 1}]`);
-  checkLimit('MAX_ROUNDS', MAX_ROUNDS, m);
-  checkLimit('MAX_ORAL_MESSAGES', MAX_ORAL_MESSAGES, oralMessageCount(n, m));
+  const m = input.m ?? defaultOralM(n);
+  checkOralM(m, n, 'm');
   for (const t of input.traitors ?? [])
     check(Number.isInteger(t) && t >= 0 && t < n, 'traitors', `must be general indices in [0, ${n})`);
   const roundMs = input.roundMs ?? defaultOralRoundMs(net);
@@ -297,10 +292,7 @@ class OralRun {
         decisions[j] = this.evaluate(j, [0], this.m);
       }
     }
-    const witnesses = loyal.map((general) => ({ general, order: decisions[general] }));
-    const agreement = loyal.every((g) => decisions[g] === decisions[loyal[0]]);
     const commanderLoyal = !this.traitors.has(0);
-    const validity = !commanderLoyal || loyal.every((g) => decisions[g] === this.commanderOrder);
     const attack = loyal.filter((g) => decisions[g] === 'attack').length;
     const decision =
       loyal.length > 0
@@ -317,8 +309,7 @@ class OralRun {
       commanderOrder: this.commanderOrder,
       decisions,
       crashed,
-      agreement,
-      validity,
+      ...judgeOrders(decisions, commanderLoyal, this.commanderOrder),
       decision,
       messages: this.messages,
       expectedMessages: oralMessageCount(this.n, this.m),
@@ -328,9 +319,6 @@ class OralRun {
       duplicates: this.duplicates,
       roundMs: this.roundMs,
     };
-    if (!agreement) this.result.violation = { rule: 'IC1', witnesses };
-    else if (!validity)
-      this.result.violation = { rule: 'IC2', witnesses: [{ general: 0, order: this.commanderOrder }, ...witnesses] };
     // The overall decision first: the player takes a proposal's first `decided` event as its decision.
     net.trace.engine(net.now, 'decided', generals[0], -1, { proposalId, decision });
     for (const j of loyal) {

@@ -1,5 +1,5 @@
 import { byzantineSizeRule } from '../consensus/byzantine';
-import { validateConsensusParams, validateRumorParams } from '../consensus/runs';
+import { plannedParticipants, validateConsensusParams, validateRumorParams } from '../consensus/runs';
 import { ValidationError } from '../core/errors';
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import { validateDelegationParams } from '../delegation/runDelegation';
@@ -26,7 +26,7 @@ export function adviseScenario(scenario: Scenario, swarm: SwarmCoordinator): War
   const warnings: Warning[] = [];
   switch (run.kind) {
     case 'consensus': {
-      validateConsensusParams(params);
+      validateConsensusParams(params, { participants: plannedParticipants(scenario) });
       if (run.algorithm === 'byzantine') warnings.push(...byzantineAdvice(scenario, run.faultTolerance ?? 1));
       break;
     }

@@ -142,6 +142,9 @@ const ConsensusRun = v.strictObject({
   threshold: v.optional(num(0, 1, true)),
   faultTolerance: v.optional(int(0, MAX_AGENTS)),
   numRounds: v.optional(ROUNDS),
+  // Oral messages: OM(m)'s relay rounds. No default here: it is ⌊(n − 1) / 3⌋ for n generals, and
+  // m ≤ n − 2 needs the swarm, so both live in the engine (validateConsensusParams).
+  m: v.optional(int(0, MAX_ROUNDS, 'MAX_ROUNDS')),
   agentWeights: v.optional(record(id(), num(0, MAX_AGENT_WEIGHT, true))),
   fanout: v.optional(FANOUT),
   rounds: v.optional(ROUNDS),
