@@ -4,8 +4,10 @@
  */
 import { WorkerAbortedError } from '../worker/client';
 import type { RunFailure } from '../worker/protocol';
+import { scenarioFingerprint } from './fingerprint';
 import { useStore } from './index';
 import { pause } from './playback';
+import { showNewRun } from './runPlayback';
 import { simClient } from './simClient';
 
 let runController: AbortController | undefined;
@@ -52,9 +54,9 @@ export async function runScenario(): Promise<void> {
         summary: result.summary,
         trace: result.trace,
         traceIndex,
+        runFingerprint: scenarioFingerprint(scenario),
       });
-      // Show the outcome first; the player can go back to the start from there.
-      useStore.getState().setCursor(result.trace.length - 1);
+      showNewRun();
     } else useStore.setState({ runStatus: 'failed', failure: result.failure });
   } catch (error) {
     if (runController !== controller) return;

@@ -20,12 +20,22 @@ export interface Command {
   group: 'Playback' | 'Edit' | 'Run' | 'View';
   /** Keys as written in KeyboardEvent terms: "Space", "ArrowRight", "Shift+ArrowRight", "Mod+Z" (Ctrl or ⌘). */
   keys: string[];
+  /** Why the command cannot act now (a key then does nothing), or null when it can. */
+  unavailable?: () => string | null;
   perform: () => void;
 }
 
 const s = () => useStore.getState();
 
-export const COMMANDS: Command[] = [
+/** Why Run (and R) cannot start a run now, or null. */
+export function runUnavailable(): string | null {
+  const { runStatus, issues } = s();
+  if (runStatus === 'running') return 'A run is in progress.';
+  if (issues.length > 0) return 'The scenario has problems to fix first.';
+  return null;
+}
+
+const TABLE: Command[] = [
   { id: 'play', label: 'Play / pause', group: 'Playback', keys: ['Space'], perform: togglePlay },
   {
     id: 'step-forward',
@@ -60,7 +70,14 @@ export const COMMANDS: Command[] = [
   { id: 'decision', label: 'Jump to decision', group: 'Playback', keys: ['D'], perform: jumpToDecision },
   { id: 'faster', label: 'Faster', group: 'Playback', keys: [']', '+'], perform: () => changeSpeed(1) },
   { id: 'slower', label: 'Slower', group: 'Playback', keys: ['[', '-'], perform: () => changeSpeed(-1) },
-  { id: 'run', label: 'Run the scenario', group: 'Run', keys: ['R'], perform: () => void runScenario() },
+  {
+    id: 'run',
+    label: 'Run (or rerun) the scenario',
+    group: 'Run',
+    keys: ['R'],
+    unavailable: runUnavailable,
+    perform: () => void runScenario(),
+  },
   { id: 'undo', label: 'Undo', group: 'Edit', keys: ['Mod+Z'], perform: () => s().undo() },
   { id: 'redo', label: 'Redo', group: 'Edit', keys: ['Mod+Shift+Z', 'Mod+Y'], perform: () => s().redo() },
   { id: 'add-agent', label: 'Add an agent', group: 'Edit', keys: ['A'], perform: () => void addAgentNearCentre() },
@@ -109,6 +126,11 @@ export const COMMANDS: Command[] = [
     perform: () => s().setHelpOpen(!s().helpOpen),
   },
 ];
+
+/** The command table; each `perform` checks the command's predicate first, so keys and buttons agree. */
+export const COMMANDS: Command[] = TABLE.map((c) =>
+  c.unavailable ? { ...c, perform: () => (c.unavailable?.() ? undefined : c.perform()) } : c,
+);
 
 /** The key name of an event in the `keys` notation above. */
 export function keyOf(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>): string {

@@ -1,8 +1,16 @@
 /** Scenario edits the editor and the keyboard share; each is one undoable step. */
 import type { MaliciousBehaviour } from '../engine/core/agent';
 import { useStore } from './index';
-import { addAgent, moveAgent, removeAgents, toggleLink, updateAgents } from './scenarioEdits';
-import type { AgentDraft } from './scenarioSlice';
+import {
+  addAgent,
+  moveAgent,
+  removeAgents,
+  resizeSwarm,
+  switchBuilder,
+  toggleLink,
+  updateAgents,
+} from './scenarioEdits';
+import type { AgentDraft, BuilderDraft, ScenarioDraft } from './scenarioSlice';
 
 const state = () => useStore.getState();
 
@@ -126,4 +134,25 @@ export function selectNeighbour(direction: 1 | -1): void {
   const current = selected.length ? ids.indexOf(selected[selected.length - 1]) : -1;
   const next = (current + direction + ids.length) % ids.length;
   select([ids[current < 0 && direction < 0 ? ids.length - 1 : next]]);
+}
+
+/**
+ * Count changes in a row (typing "20" over "8" passes through "2") are each made
+ * from the draft before the first of them, so agents dropped on the way come back
+ * with what the user gave them. Any other edit (or undo) ends the row.
+ */
+let resizeRow: { base: ScenarioDraft; result: ScenarioDraft } | null = null;
+
+export function changeAgentCount(count: number): void {
+  const { scenario, topology } = state();
+  const base = resizeRow && resizeRow.result === scenario ? resizeRow.base : scenario;
+  const next = resizeSwarm(base, topology, count);
+  if (next === scenario) return;
+  state().edit('Change agent count', () => next);
+  resizeRow = state().scenario === next ? { base, result: next } : null;
+}
+
+/** Changes the builder (or its parameters); "Custom" starts from the links as drawn. */
+export function changeBuilder(builder: BuilderDraft): void {
+  state().edit('Change topology', (s) => switchBuilder(s, state().topology, builder));
 }

@@ -68,7 +68,10 @@ export function jumpToDecision(): void {
 export function changeSpeed(direction: 1 | -1): void {
   const { speed, setSpeed } = useStore.getState();
   const i = SPEEDS.indexOf(speed as (typeof SPEEDS)[number]);
-  setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? 3 : i) + direction))]);
+  // An automatic playback's speed may lie between two listed ones: go to the next listed one that way.
+  const between = direction > 0 ? SPEEDS.find((x) => x > speed) : [...SPEEDS].reverse().find((x) => x < speed);
+  if (i < 0) setSpeed(between ?? speed);
+  else setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i + direction))]);
 }
 
 export function play(): void {

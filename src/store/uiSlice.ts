@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './index';
+import { loadUiPrefs, saveUiPrefs, type UiPrefs } from './uiPrefs';
 
 export interface UiSlice {
   helpOpen: boolean;
@@ -12,9 +13,12 @@ export interface UiSlice {
   setHelpOpen: (open: boolean) => void;
   setRightTab: (id: string) => void;
   setBottomTab: (id: string) => void;
+  /** Persisted view preferences (src/store/uiPrefs.ts). */
+  prefs: UiPrefs;
+  setPref: <K extends keyof UiPrefs>(key: K, value: UiPrefs[K]) => void;
 }
 
-export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) => ({
   helpOpen: false,
   fitRequest: 0,
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
@@ -23,4 +27,10 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setRightTab: (rightTab) => set({ rightTab }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
+  prefs: loadUiPrefs(),
+  setPref: (key, value) => {
+    const prefs = { ...get().prefs, [key]: value };
+    saveUiPrefs(prefs);
+    set({ prefs });
+  },
 });

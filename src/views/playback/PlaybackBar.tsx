@@ -89,7 +89,7 @@ export function PlaybackBar() {
         <label className="speed">
           Speed{' '}
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-keyshortcuts="[ ]">
-            {SPEEDS.map((s) => (
+            {speedOptions(speed).map((s) => (
               <option key={s} value={s}>
                 {s}×
               </option>
@@ -117,4 +117,10 @@ export function PlaybackBar() {
       </div>
     </section>
   );
+}
+
+/** The fixed speeds, plus the one chosen for an automatic playback when it is not among them. */
+function speedOptions(current: number): number[] {
+  const fixed: number[] = [...SPEEDS];
+  return fixed.includes(current) ? fixed : [...fixed, current].sort((a, b) => a - b);
 }

@@ -4,7 +4,14 @@ import { useStore } from '../../store/index';
 /** The engine's result exactly as it was returned, copyable as JSON. */
 export function ResultsPanel() {
   const summary = useStore((s) => s.summary);
+  const stale = useStore((s) => s.staleRun !== null);
   const [copied, setCopied] = useState(false);
+  if (!summary && stale)
+    return (
+      <p className="hint" data-testid="results-stale">
+        The last run's results were for the previous swarm. Press R or Rerun to see this swarm's.
+      </p>
+    );
   if (!summary) return <p className="hint">No run yet.</p>;
   const json = JSON.stringify(summary.result, null, 2);
   return (

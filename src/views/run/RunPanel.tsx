@@ -1,6 +1,8 @@
 import { cancelRun, runScenario } from '../../store/actions';
 import { useStore } from '../../store/index';
+import { jumpToEnd } from '../../store/playback';
 import { RunKindForm } from './RunKindForm';
+import './run.css';
 
 const NO_WARNINGS: never[] = [];
 
@@ -11,6 +13,7 @@ export function RunPanel() {
   const failure = useStore((s) => s.failure);
   const hasIssues = useStore((s) => s.issues.length > 0);
   const warnings = useStore((s) => s.topology?.warnings) ?? NO_WARNINGS;
+  const stale = useStore((s) => s.staleRun !== null && s.summary === null);
   const running = status === 'running';
   return (
     <section className="panel" aria-labelledby="run-title">
@@ -43,10 +46,13 @@ export function RunPanel() {
           ? `Running… ${Math.round(progress * 100)} %`
           : status === 'cancelled'
             ? 'Run cancelled.'
-            : status === 'done'
-              ? 'Run finished.'
-              : ''}
+            : status === 'done' && stale
+              ? 'The swarm changed since the last run.'
+              : status === 'done'
+                ? 'Run finished.'
+                : ''}
       </p>
+      <AutoplayControls />
       {failure && (
         <div className="error-box" role="alert">
           <p>{failure.kind === 'engine' ? failure.message : 'The run could not start:'}</p>
@@ -62,5 +68,32 @@ export function RunPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Skip the automatic playback to the final state, and the setting to always do so. */
+function AutoplayControls() {
+  const hasRun = useStore((s) => s.trace !== null && s.trace.length > 0);
+  const atEnd = useStore((s) => s.trace === null || s.cursor >= s.trace.length - 1);
+  const playing = useStore((s) => s.playing);
+  const jumpAlways = useStore((s) => s.prefs.jumpToEndAfterRun);
+  const setPref = useStore((s) => s.setPref);
+  return (
+    <>
+      {hasRun && (
+        <div className="autoplay-row">
+          <button type="button" onClick={jumpToEnd} disabled={atEnd} aria-keyshortcuts="End" title="Skip to end (End)">
+            Skip to end
+          </button>
+          <span data-testid="autoplay-state">
+            {playing ? 'Playing the run…' : atEnd ? 'At the end of the run.' : ''}
+          </span>
+        </div>
+      )}
+      <label className="check-field">
+        <input type="checkbox" checked={jumpAlways} onChange={(e) => setPref('jumpToEndAfterRun', e.target.checked)} />
+        Always jump to the end after a run
+      </label>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { type ZoomBehavior, zoom, zoomIdentity } from 'd3-zoom';
 import { type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addAgentAt, moveAgentTo, toggleLinkBetween } from '../../store/editing';
 import { useStore } from '../../store/index';
+import { StaleRunBanner } from '../run/StaleRunBanner';
 import { CanvasSwarm } from './CanvasSwarm';
 import { agentIndex, agentRadius, fitTransform, hitAgent, type Point, toWorld } from './geometry';
 import { SvgSwarm } from './SvgSwarm';
@@ -175,6 +176,7 @@ export function TopologyStage() {
       onDoubleClick={onDoubleClick}
       data-testid="stage"
     >
+      <StaleRunBanner />
       {pending && (
         <p className="stage-note stage-pending" role="status">
           Building and laying out the swarm…

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { changeAgentCount, changeBuilder } from '../../store/editing';
 import { useStore } from '../../store/index';
 import { type BuilderDraft, DEFAULT_BUILDER_PARAMS } from '../../store/scenarioSlice';
 import { issueFor } from '../common/issues';
@@ -20,7 +21,7 @@ export function SwarmControls() {
   const builderId = useId();
   const scenario = useStore((s) => s.scenario);
   const issues = useStore((s) => s.issues);
-  const { setBuilder, setAgentCount, setSeed } = useStore.getState();
+  const { setSeed } = useStore.getState();
   const builder = scenario.topology.builder;
   const count = scenario.topology.agentCount ?? scenario.topology.agents?.length ?? 0;
 
@@ -32,7 +33,7 @@ export function SwarmControls() {
         <select
           id={builderId}
           value={builder.kind}
-          onChange={(e) => setBuilder(DEFAULT_BUILDER_PARAMS[e.target.value as BuilderDraft['kind']])}
+          onChange={(e) => changeBuilder(DEFAULT_BUILDER_PARAMS[e.target.value as BuilderDraft['kind']])}
         >
           {Object.entries(BUILDER_LABELS).map(([kind, label]) => (
             <option key={kind} value={kind}>
@@ -48,9 +49,9 @@ export function SwarmControls() {
         max={5000}
         integer
         error={issueFor(issues, 'topology.agentCount')}
-        onChange={setAgentCount}
+        onChange={changeAgentCount}
       />
-      <BuilderParams builder={builder} onChange={setBuilder} error={issueFor(issues, 'topology.builder')} />
+      <BuilderParams builder={builder} onChange={changeBuilder} error={issueFor(issues, 'topology.builder')} />
       <NumberField
         label="Seed"
         value={scenario.seed}
