@@ -1,4 +1,4 @@
-import { check, checkLimit } from '../core/errors';
+import { check } from '../core/errors';
 import { Hasher } from '../core/hash';
 
 /** Virtual nodes one agent may place on the ring. */
@@ -28,8 +28,11 @@ export class ConsistentHashRing {
   private readonly members = new Map<string, number>();
 
   constructor(readonly virtualNodes = 64) {
-    check(Number.isInteger(virtualNodes) && virtualNodes >= 1, 'virtualNodes', 'must be a whole number ≥ 1');
-    checkLimit('MAX_VIRTUAL_NODES', MAX_VIRTUAL_NODES, virtualNodes);
+    check(
+      Number.isInteger(virtualNodes) && virtualNodes >= 1 && virtualNodes <= MAX_VIRTUAL_NODES,
+      'run.virtualNodes',
+      `must be a whole number from 1 to ${MAX_VIRTUAL_NODES.toLocaleString('en-US')}`,
+    );
   }
 
   get size(): number {

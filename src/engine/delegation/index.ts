@@ -1,5 +1,6 @@
 export { ConsistentHashRing, hash32, MAX_VIRTUAL_NODES } from './consistentHashRing';
 export {
+  DELEGATION_PARAMS,
   type DelegationParams,
   type DelegationSummary,
   generateTasks,
@@ -14,4 +15,9 @@ export {
   pickAgent,
   type Task,
 } from './strategies';
-export { type DelegationReport, TaskDelegator, type TaskDelegatorOptions } from './taskDelegator';
+export {
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
+  type DelegationReport,
+  TaskDelegator,
+  type TaskDelegatorOptions,
+} from './taskDelegator';

@@ -32,8 +32,18 @@ export interface DelegationReport {
   reassignments: number;
   /** Assignments sent again because the worker's heartbeat showed it never got them (message loss). */
   resends: number;
-  /** Results that arrived for tasks already done (a reassigned task finished twice). */
+  /**
+   * Tasks finished more than once whose results both reached the delegator: a worker declared
+   * down kept working (cut off, not crashed), its task was reassigned, and both finished. Each
+   * such task counts once however many times it was done; its result is aggregated once.
+   */
   duplicateResults: number;
+  /**
+   * Copies of a result the delegator had already recorded from the same completion: results are
+   * re-sent with every heartbeat until acknowledged, and the network may duplicate messages.
+   * Retransmissions, not extra work.
+   */
+  resultRetransmissions: number;
   /** Sum of the results, aggregated at the delegator; equals `expectedResultSum` when nothing is lost. */
   resultSum: number;
   expectedResultSum: number;
@@ -42,14 +52,20 @@ export interface DelegationReport {
   messages: number;
 }
 
+/** Heartbeat period when the run does not set one, simulated ms. */
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 100;
+
 const HEARTBEAT = 0;
 const CHECK = 1;
 const FINISH = 2;
 const ARRIVAL = 3;
 
+/** A finished task as a worker reports it: task, output, and which completion produced it. */
+type ResultEntry = [task: number, output: number, completion: number];
+
 interface HeartbeatPayload {
   held: number[];
-  results: [number, number][];
+  results: ResultEntry[];
   sentAtMs: number;
 }
 
@@ -61,8 +77,11 @@ interface HeartbeatPayload {
  * `heartbeatIntervalMs`. A worker silent for `detectionTimeoutMs` is declared
  * down and its unfinished tasks are reassigned by the same strategy; a worker
  * whose heartbeat does not list a task it was sent long ago gets it again. A
- * crash wipes a worker's queue (noticed at its next timer). The delegator itself
- * is assumed to stay up: while it is down nothing is assigned or recorded.
+ * crash wipes a worker's queue (noticed at its next timer), so only a worker that
+ * was cut off, not crashed, can finish a task that was reassigned meanwhile: each
+ * result names its completion, so the delegator aggregates a task once and tells a
+ * second finishing (`duplicateResults`) from a re-sent copy (`resultRetransmissions`).
+ * The delegator itself is assumed to stay up: while it is down nothing is assigned or recorded.
  * @example
  * const d = new TaskDelegator(swarm, network, trace, { strategy: 'least-loaded' });
  * d.submit([{ id: 't1', cost: 50, requires: [], arrivalMs: 0, input: 1 }]);
@@ -78,6 +97,10 @@ export class TaskDelegator {
   private assignee: number[] = [];
   private assignedAt: number[] = [];
   private doneAt: number[] = [];
+  /** The completion whose result was recorded first, per task (-1 while none). */
+  private recordedCompletion: number[] = [];
+  /** Further completions seen for a task already done, only for tasks finished more than once. */
+  private readonly extraCompletions = new Map<number, Set<number>>();
   private waiting: number[] = [];
   private readonly outstanding: Set<number>[];
   private readonly lastHeard: Float64Array;
@@ -88,13 +111,16 @@ export class TaskDelegator {
   private readonly queue: number[][];
   private readonly running: Int32Array;
   private readonly runningEndsAt: Float64Array;
-  private readonly unacked: Map<number, number>[];
+  /** Finished tasks a worker has not had acknowledged: task → [output, completion]. */
+  private readonly unacked: Map<number, [number, number]>[];
   private readonly finished: Set<number>[];
   private readonly down: Uint8Array;
   private readonly busyMs: Float64Array;
   private readonly finishedCount: Int32Array;
   private readonly report: Omit<DelegationReport, 'tasks' | 'completed' | 'tasksLost' | 'makespanMs' | 'imbalance'>;
   private completed = 0;
+  /** Numbers each time any worker finishes a task, so two finishings of one task are told apart. */
+  private nextCompletion = 0;
   private started = false;
   private readonly firstMessage: number;
 
@@ -107,7 +133,7 @@ export class TaskDelegator {
     const n = swarm.size;
     this.n = n;
     this.delegator = options.delegator ?? 0;
-    this.heartbeatMs = options.heartbeatIntervalMs ?? 100;
+    this.heartbeatMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
     this.detectionMs = options.detectionTimeoutMs ?? 3 * this.heartbeatMs + 50;
     check(this.delegator >= 0 && this.delegator < n, 'run.delegator', 'must be an agent of the swarm');
     check(net.agentCount === n, 'network', `has ${net.agentCount} agents, the swarm ${n}`);
@@ -130,7 +156,7 @@ export class TaskDelegator {
     this.queue = Array.from({ length: n }, () => []);
     this.running = new Int32Array(n).fill(-1);
     this.runningEndsAt = new Float64Array(n);
-    this.unacked = Array.from({ length: n }, () => new Map<number, number>());
+    this.unacked = Array.from({ length: n }, () => new Map<number, [number, number]>());
     this.finished = Array.from({ length: n }, () => new Set<number>());
     this.down = new Uint8Array(n);
     this.busyMs = new Float64Array(n);
@@ -140,6 +166,7 @@ export class TaskDelegator {
       reassignments: 0,
       resends: 0,
       duplicateResults: 0,
+      resultRetransmissions: 0,
       resultSum: 0,
       expectedResultSum: 0,
       detections: [],
@@ -161,6 +188,7 @@ export class TaskDelegator {
       this.assignee.push(-1);
       this.assignedAt.push(-1);
       this.doneAt.push(-1);
+      this.recordedCompletion.push(-1);
       this.report.expectedResultSum += task.input * task.input;
       this.net.setTimer(this.delegator, Math.max(0, task.arrivalMs - this.net.now), t * 4 + ARRIVAL);
     }
@@ -232,8 +260,8 @@ export class TaskDelegator {
       this.lastHeard[from] = this.net.now;
       if (this.suspected[from] === 1) this.rejoin(from);
       if (tag === 'task_result') {
-        const { task, output } = payload as { task: number; output: number };
-        this.record(task, output, from);
+        const { task, output, completion } = payload as { task: number; output: number; completion: number };
+        this.record(task, output, completion, from);
         this.net.send(this.delegator, from, 'result_ack', { tasks: [task] });
       } else if (tag === 'heartbeat') this.onHeartbeat(from, payload as HeartbeatPayload);
       return;
@@ -326,9 +354,9 @@ export class TaskDelegator {
 
   private onHeartbeat(w: number, hb: HeartbeatPayload): void {
     const reported = new Set(hb.held);
-    for (const [t, output] of hb.results) {
+    for (const [t, output, completion] of hb.results) {
       reported.add(t);
-      this.record(t, output, w);
+      this.record(t, output, completion, w);
     }
     if (hb.results.length > 0)
       this.net.send(this.delegator, w, 'heartbeat_ack', { tasks: hb.results.map((r) => r[0]) });
@@ -343,17 +371,33 @@ export class TaskDelegator {
     }
   }
 
-  private record(t: number, output: number, from: number): void {
+  private record(t: number, output: number, completion: number, from: number): void {
+    invariant(output === this.tasks[t].input * this.tasks[t].input, `result of ${this.tasks[t].id} is its input²`);
     if (this.doneAt[t] >= 0) {
-      this.report.duplicateResults++;
+      this.recordAgain(t, completion, from);
       return;
     }
-    invariant(output === this.tasks[t].input * this.tasks[t].input, `result of ${this.tasks[t].id} is its input²`);
     this.unassign(t);
     this.doneAt[t] = this.net.now;
+    this.recordedCompletion[t] = completion;
     this.completed++;
     this.report.resultSum += output;
     this.trace.engine(this.net.now, 'resultRecorded', this.delegator, from, { task: this.tasks[t].id, output });
+  }
+
+  /** A result for a task already done: a copy of a known completion, or the task finished once more. */
+  private recordAgain(t: number, completion: number, from: number): void {
+    const extra = this.extraCompletions.get(t);
+    if (completion === this.recordedCompletion[t] || extra?.has(completion)) {
+      this.report.resultRetransmissions++;
+      return;
+    }
+    if (extra) extra.add(completion);
+    else {
+      this.extraCompletions.set(t, new Set([completion]));
+      this.report.duplicateResults++;
+    }
+    this.trace.engine(this.net.now, 'resultDuplicated', this.delegator, from, { task: this.tasks[t].id });
   }
 
   // ---- worker side ----
@@ -382,15 +426,17 @@ export class TaskDelegator {
     this.finishedCount[w]++;
     this.running[w] = -1;
     this.finished[w].add(t);
-    this.unacked[w].set(t, output);
+    const completion = this.nextCompletion++;
+    this.unacked[w].set(t, [output, completion]);
     this.trace.engine(this.net.now, 'taskFinished', w, this.delegator, { task: this.tasks[t].id, output });
-    this.net.send(w, this.delegator, 'task_result', { task: t, output });
+    this.net.send(w, this.delegator, 'task_result', { task: t, output, completion });
     this.startNext(w);
   }
 
   private heartbeat(w: number): void {
     const held = this.running[w] >= 0 ? [this.running[w], ...this.queue[w]] : [...this.queue[w]];
-    const hb: HeartbeatPayload = { held, results: [...this.unacked[w]], sentAtMs: this.net.now };
+    const results = [...this.unacked[w]].map(([t, [output, completion]]): ResultEntry => [t, output, completion]);
+    const hb: HeartbeatPayload = { held, results, sentAtMs: this.net.now };
     this.net.send(w, this.delegator, 'heartbeat', hb);
     this.net.setTimer(w, this.heartbeatMs, HEARTBEAT);
   }

@@ -15,6 +15,10 @@ interface DelegationResult {
   makespanMs: number;
   imbalance: number;
   reassignments: number;
+  /** Tasks finished twice whose results both arrived (aggregated once). */
+  duplicateResults: number;
+  /** Copies of already-recorded results (heartbeat re-sends, network duplicates). */
+  resultRetransmissions: number;
   detections: { agent: string; atMs: number }[];
 }
 
@@ -65,7 +69,9 @@ export function DelegationView() {
       <p>
         Strategy <strong>{result.strategy}</strong>: {result.completed}/{result.tasks} tasks done, {result.tasksLost}{' '}
         lost, makespan {result.makespanMs} ms, imbalance (max/mean busy time){' '}
-        <strong>{result.imbalance.toFixed(2)}</strong>, {result.reassignments} reassignments.
+        <strong>{result.imbalance.toFixed(2)}</strong>, {result.reassignments} reassignments. {result.duplicateResults}{' '}
+        {result.duplicateResults === 1 ? 'task' : 'tasks'} finished twice (counted once); {result.resultRetransmissions}{' '}
+        re-sent copies of results ignored.
       </p>
       <svg
         width={w}

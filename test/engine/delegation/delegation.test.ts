@@ -8,6 +8,7 @@ import {
   TaskDelegator,
   validateDelegationParams,
 } from '../../../src/engine/delegation';
+import { decodeAll } from '../../../src/engine/trace/trace';
 import { engineEvents, makeContext } from './helpers';
 
 const FULL = process.env.FULL === '1';
@@ -231,6 +232,103 @@ describe('crash and reassignment', () => {
   });
 });
 
+/**
+ * Read from the network's record, not from the engine: every result that reached the delegator,
+ * as `task:completion` (a task_result message or an entry of a heartbeat). Tasks with two
+ * distinct completions were finished twice; the other deliveries are retransmissions.
+ */
+function resultsDelivered(ctx: ReturnType<typeof makeContext>, delegator = 0) {
+  const seen: string[] = [];
+  for (const e of decodeAll(ctx.trace.columns())) {
+    if (e.kind !== 'messageDelivered' || e.to !== delegator) continue;
+    if (e.tag === 'task_result') {
+      const { task, completion } = e.payload as { task: number; completion: number };
+      seen.push(`${task}:${completion}`);
+    } else if (e.tag === 'heartbeat') {
+      for (const [task, , completion] of (e.payload as { results: number[][] }).results)
+        seen.push(`${task}:${completion}`);
+    }
+  }
+  const distinct = new Set(seen);
+  const perTask = new Map<string, number>();
+  for (const key of distinct) perTask.set(key.split(':')[0], (perTask.get(key.split(':')[0]) ?? 0) + 1);
+  return {
+    tasksFinishedTwice: [...perTask.values()].filter((n) => n > 1).length,
+    retransmissions: seen.length - distinct.size,
+  };
+}
+
+/** Tasks the trace shows finished (taskFinished) by more than one worker or more than once. */
+function finishedMoreThanOnce(ctx: ReturnType<typeof makeContext>): number {
+  const count = new Map<string, number>();
+  for (const e of engineEvents(ctx, 'taskFinished')) {
+    const task = (e.detail as { task: string }).task;
+    count.set(task, (count.get(task) ?? 0) + 1);
+  }
+  return [...count.values()].filter((n) => n > 1).length;
+}
+
+describe('duplicate results and retransmissions', () => {
+  it('a reliable network with no reassignment: 0 duplicates; re-sent results are counted as retransmissions', () => {
+    for (const seed of [1, 8, 21]) {
+      const ctx = makeContext(10, seed, { latencyMsMin: 5, latencyMsMax: 40 });
+      const r = runDelegation(ctx, { strategy: 'least-loaded', tasks: 100 });
+      expect(r.reassignments, `seed ${seed}`).toBe(0);
+      expect(r.duplicateResults, `seed ${seed}`).toBe(0);
+      expect(finishedMoreThanOnce(ctx), `seed ${seed}`).toBe(0);
+      // Heartbeats carry each result until its ack arrives, so copies do reach the delegator.
+      const delivered = resultsDelivered(ctx);
+      expect(delivered.tasksFinishedTwice).toBe(0);
+      expect(r.resultRetransmissions, `seed ${seed}`).toBe(delivered.retransmissions);
+      expect(r.resultRetransmissions, `seed ${seed}`).toBeGreaterThan(0);
+      expect(r.resultSum).toBe(r.expectedResultSum);
+    }
+  });
+
+  it('network duplication adds retransmissions, never duplicates', () => {
+    const ctx = makeContext(6, 4, { duplicationProbability: 0.3 });
+    const r = runDelegation(ctx, { strategy: 'round-robin', tasks: 60 });
+    expect(r.reassignments).toBe(0);
+    expect(r.duplicateResults).toBe(0);
+    expect(r.resultRetransmissions).toBe(resultsDelivered(ctx).retransmissions);
+  });
+
+  it('a worker declared down that was only cut off finishes its reassigned tasks too: counted once per task', () => {
+    for (const seed of [1, 2, 3]) {
+      const ctx = makeContext(4, seed);
+      // agent-2 is cut off long enough to look crashed, keeps working, and comes back.
+      ctx.network.scheduleFault({ kind: 'partition', atMs: 200, groups: [[1]] });
+      ctx.network.scheduleFault({ kind: 'heal', atMs: 900 });
+      const r = runDelegation(ctx, { strategy: 'round-robin', tasks: 120, taskCostMs: [20, 20] });
+      expect(r.detections.map((d) => d.agent)).toEqual(['agent-2']);
+      expect(r.reassignments).toBeGreaterThan(0);
+      const delivered = resultsDelivered(ctx);
+      expect(r.duplicateResults, `seed ${seed}`).toBeGreaterThan(0);
+      expect(r.duplicateResults, `seed ${seed}`).toBe(delivered.tasksFinishedTwice);
+      expect(r.resultRetransmissions, `seed ${seed}`).toBe(delivered.retransmissions);
+      // Some second finishings had not reached the delegator when the last task was recorded.
+      expect(r.duplicateResults).toBeLessThanOrEqual(finishedMoreThanOnce(ctx));
+      expect(engineEvents(ctx, 'resultDuplicated').length).toBe(r.duplicateResults);
+      // Aggregated once all the same.
+      expect(r.completed).toBe(120);
+      expect(r.resultSum).toBe(r.expectedResultSum);
+    }
+  });
+
+  it('a crash followed by reassignment and recovery: the crashed worker lost its queue, so nothing is done twice', () => {
+    const ctx = makeContext(4, 2);
+    ctx.network.scheduleFault({ kind: 'crash', atMs: 200, agent: 1 });
+    ctx.network.scheduleFault({ kind: 'recover', atMs: 700, agent: 1 });
+    const r = runDelegation(ctx, { strategy: 'round-robin', tasks: 120, taskCostMs: [20, 20] });
+    expect(r.detections.map((d) => d.agent)).toEqual(['agent-2']);
+    expect(r.reassignments).toBeGreaterThan(0);
+    expect(engineEvents(ctx, 'agentRejoined').map((e) => e.peer)).toEqual([1]);
+    expect(finishedMoreThanOnce(ctx)).toBe(0);
+    expect(r.duplicateResults).toBe(0);
+    expect(r.resultRetransmissions).toBe(resultsDelivered(ctx).retransmissions);
+  });
+});
+
 describe('runDelegation', () => {
   it('is deterministic for a seed', () => {
     const go = () => {
@@ -273,6 +371,14 @@ describe('runDelegation', () => {
       [{ strategy: 'weighted', tasks: 1, taskCostMs: [50, 10] }, 'run.taskCostMs[1]'],
       [{ strategy: 'weighted', tasks: 1, crash: { agent: '', atMs: 0 } }, 'run.crash.agent'],
       [{ strategy: 'weighted', tasks: 1, heartbeatIntervalMs: 100, detectionTimeoutMs: 100 }, 'run.detectionTimeoutMs'],
+      [{ strategy: 'weighted', tasks: 1_000_001 }, 'run.tasks'],
+      [{ strategy: 'weighted', tasks: 1, heartbeat: 50 }, 'run.heartbeat'],
+      [{ strategy: 'weighted', tasks: 1, delegator: '' }, 'run.delegator'],
+      [
+        { strategy: 'weighted', tasks: 1, delegator: 'agent-2', crash: { agent: 'agent-2', atMs: 0 } },
+        'run.crash.agent',
+      ],
+      [{ strategy: 'weighted', tasks: 1, virtualNodes: 1025 }, 'run.virtualNodes'],
     ];
     for (const [params, field] of bad) {
       const err = (() => {
@@ -288,5 +394,8 @@ describe('runDelegation', () => {
     expect(() =>
       runDelegation(makeContext(3), { strategy: 'weighted', tasks: 1, crash: { agent: 'agent-1', atMs: 0 } }),
     ).toThrow('run.crash.agent');
+    expect(() => runDelegation(makeContext(3), { strategy: 'weighted', tasks: 1, delegator: 'agent-9' })).toThrow(
+      'run.delegator: is not the id of any agent',
+    );
   });
 });
