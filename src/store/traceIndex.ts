@@ -7,7 +7,9 @@ export {
   type AgentMark,
   crashedAt,
   cursorAtTime,
+  cutLinks,
   forEachInFlight,
   marksAt,
+  partitionAt,
   type TraceIndex,
 } from '../worker/traceIndex';

@@ -3,7 +3,7 @@
  * as types only; engine runtime code stays behind the worker.
  */
 
-export type { TraceEvent } from '../engine/trace/events';
+export type { PartitionDescription, TraceEvent } from '../engine/trace/events';
 export type { TraceColumns } from '../engine/trace/trace';
 
 import type { Warning } from '../engine/runs/advice';

@@ -3,7 +3,7 @@
  * queries every frame: which messages are in flight at a simulated time, and
  * what each agent's state is at an event. No per-event objects are built.
  */
-import { DROP_REASONS, DROPPED_IN_FLIGHT, KIND } from '../engine/trace/events';
+import { DROP_REASONS, DROPPED_IN_FLIGHT, KIND, type PartitionDescription } from '../engine/trace/events';
 import type { TraceColumns } from './protocol';
 
 /** What an agent shows at a moment of the run. */
@@ -32,6 +32,9 @@ export interface TraceIndex {
   roundEnds: number[];
   /** Index of the first decision event, or −1. */
   decisionIndex: number;
+  /** Event indices where the network's partitions change, and the reachability each one leaves. */
+  partitionIndex: Int32Array;
+  partitions: PartitionDescription[];
 }
 
 /** Drop codes of copies that were on their way (drawn up to where they were lost). */
@@ -88,6 +91,8 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
   };
   const hops = new HopStarts(agentCount);
   const roundEnds: number[] = [];
+  const partitionIndex: number[] = [];
+  const partitions: PartitionDescription[] = [];
   const contacts: number[] = [];
   let decisionIndex = -1;
   let maxFlightMs = 0;
@@ -114,6 +119,9 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
       if (start !== undefined) flight(from, trace.b[i], start, trace.t[i], kind === KIND.messageDelivered ? 1 : 0);
     } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) {
       if (trace.a[i] < agentCount) listOf(crashes, trace.a[i]).push(i);
+    } else if (kind === KIND.partitionChanged) {
+      partitionIndex.push(i);
+      partitions.push(trace.values[trace.e[i]] as PartitionDescription);
     } else if (kind === KIND.engine) {
       const name = trace.strings[trace.d[i]];
       const detail = trace.e[i] >= 0 ? trace.values[trace.e[i]] : undefined;
@@ -126,7 +134,8 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
     }
   }
   maxFlightMs = Math.max(maxFlightMs, addContactFlights(trace, contacts, roundEnds, rows));
-  return finish(n, agentCount, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
+  const index = finish(n, agentCount, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
+  return { ...index, partitionIndex: Int32Array.from(partitionIndex), partitions };
 }
 
 /**
@@ -168,12 +177,12 @@ function finish(
   roundEnds: number[],
   decisionIndex: number,
   maxFlightMs: number,
-): TraceIndex {
+): Omit<TraceIndex, 'partitionIndex' | 'partitions'> {
   const pairs = rows[0];
   const times = rows[1];
   const count = rows[2].length;
   const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => times[2 * x] - times[2 * y] || x - y);
-  const idx: TraceIndex = {
+  const idx: Omit<TraceIndex, 'partitionIndex' | 'partitions'> = {
     length,
     msgFrom: new Int32Array(count),
     msgTo: new Int32Array(count),
@@ -210,7 +219,37 @@ export function indexArrays(index: TraceIndex): ArrayBufferView[] {
     ...index.markIndex.values(),
     ...index.markValue.values(),
     ...index.crashIndex.values(),
+    index.partitionIndex,
   ];
+}
+
+/** The network's partitions after event `cursor` (null when none is in force). */
+export function partitionAt(index: TraceIndex, cursor: number): PartitionDescription | null {
+  const k = lastAtOrBefore(index.partitionIndex, cursor);
+  const p = k >= 0 ? index.partitions[k] : null;
+  return p && (p.groups.length > 0 || p.oneWay.length > 0) ? p : null;
+}
+
+/**
+ * Which links a partition cuts: a link is cut when its ends are in different groups (agents in no
+ * group form one more group) or a one-way cut separates them in either direction.
+ */
+export function cutLinks(
+  links: readonly (readonly [number, number])[],
+  p: PartitionDescription,
+  agentCount: number,
+): Uint8Array {
+  const group = new Int32Array(agentCount).fill(p.groups.length);
+  p.groups.forEach((members, g) => {
+    for (const a of members) if (a < agentCount) group[a] = g;
+  });
+  const cuts = p.oneWay.map(({ from, to }) => ({ from: new Set(from), to: new Set(to) }));
+  const oneWay = (a: number, b: number) => cuts.some((c) => c.from.has(a) && c.to.has(b));
+  const out = new Uint8Array(links.length);
+  links.forEach(([a, b], i) => {
+    out[i] = group[a] !== group[b] || oneWay(a, b) || oneWay(b, a) ? 1 : 0;
+  });
+  return out;
 }
 
 /** Last position in a sorted array whose value is ≤ x, or −1. */

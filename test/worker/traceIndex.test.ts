@@ -3,7 +3,14 @@ import { Prng } from '../../src/engine/core/prng';
 import { DEFAULT_NETWORK } from '../../src/engine/network/faults';
 import { Network } from '../../src/engine/network/network';
 import { Trace } from '../../src/engine/trace/trace';
-import { buildTraceIndex, cursorAtTime, forEachInFlight, marksAt } from '../../src/worker/traceIndex';
+import {
+  buildTraceIndex,
+  cursorAtTime,
+  cutLinks,
+  forEachInFlight,
+  marksAt,
+  partitionAt,
+} from '../../src/worker/traceIndex';
 
 const flightsAt = (index: ReturnType<typeof buildTraceIndex>, t: number) => {
   const out: [number, number, number][] = [];
@@ -39,6 +46,27 @@ describe('the player index over a trace', () => {
     const index = buildTraceIndex(trace.columns(), 3);
     expect(flightsAt(index, 5)).toEqual([[0, 1, 0.5]]);
     expect(flightsAt(index, 15)).toEqual([[1, 2, 0.5]]);
+  });
+
+  it('knows the partition in force at each moment and which links it cuts', () => {
+    const trace = new Trace();
+    trace.partitionChanged(10, { groups: [[0, 1]], oneWay: [] });
+    trace.partitionChanged(20, { groups: [], oneWay: [{ from: [2], to: [3] }] });
+    trace.partitionChanged(30, { groups: [], oneWay: [] });
+    const cols = trace.columns();
+    const index = buildTraceIndex(cols, 4);
+    const links: [number, number][] = [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [0, 3],
+    ];
+    expect(partitionAt(index, cursorAtTime(cols, 5))).toBeNull();
+    const split = partitionAt(index, cursorAtTime(cols, 15));
+    expect(split && [...cutLinks(links, split, 4)]).toEqual([0, 1, 0, 1]);
+    const oneWay = partitionAt(index, cursorAtTime(cols, 25));
+    expect(oneWay && [...cutLinks(links, oneWay, 4)]).toEqual([0, 0, 1, 0]);
+    expect(partitionAt(index, cursorAtTime(cols, 35))).toBeNull();
   });
 
   it('draws gossip contacts across their round, whichever end of the round they are stamped at', () => {

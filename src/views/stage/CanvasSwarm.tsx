@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { cutLinks } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { currentFrame, onFrameChange } from './frame';
 import { agentRadius } from './geometry';
@@ -38,12 +39,20 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);
     const r = agentRadius(n) / t.k;
+    // Links cut by the partition in force, recomputed only when the partition changes.
+    let partition: ReturnType<typeof currentFrame>['partition'] = null;
+    let cut: Uint8Array | null = null;
     const draw = () => {
       const frame = currentFrame(n);
+      if (frame.partition !== partition) {
+        partition = frame.partition;
+        cut = partition ? cutLinks(topology.links, partition, n) : null;
+      }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       if (links) ctx.drawImage(links, 0, 0);
       ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+      if (cut) drawCutLinks(ctx, topology.links, cut, p, t.k);
       if (connectLine) {
         ctx.strokeStyle = COLOURS.selected;
         ctx.beginPath();
@@ -92,6 +101,28 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
       data-testid="topology-canvas"
     />
   );
+}
+
+/** Links across a partition, dashed over the link layer. */
+function drawCutLinks(
+  ctx: CanvasRenderingContext2D,
+  links: readonly [number, number][],
+  cut: Uint8Array,
+  p: Float64Array,
+  k: number,
+): void {
+  ctx.save();
+  ctx.strokeStyle = COLOURS.dropped;
+  ctx.lineWidth = 1.5 / k;
+  ctx.setLineDash([5 / k, 4 / k]);
+  ctx.beginPath();
+  links.forEach(([a, b], i) => {
+    if (cut[i] === 0) return;
+    ctx.moveTo(p[2 * a], p[2 * a + 1]);
+    ctx.lineTo(p[2 * b], p[2 * b + 1]);
+  });
+  ctx.stroke();
+  ctx.restore();
 }
 
 /** The links drawn once onto an offscreen canvas of the stage's size, under the current view. */

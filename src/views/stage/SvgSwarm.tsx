@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { AgentMark } from '../../store/traceIndex';
+import { type AgentMark, cutLinks } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { currentFrame, onFrameChange } from './frame';
 import { agentRadius } from './geometry';
@@ -22,14 +22,26 @@ const diamond = (r: number) => `M0,${-r * 1.25}L${r * 1.25},0L0,${r * 1.25}L${-r
  */
 export function SvgSwarm({ topology, positions: p, transform, selected, connectLine }: Props) {
   const agentsRef = useRef<SVGGElement>(null);
+  const linksRef = useRef<SVGGElement>(null);
   const dotsRef = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
   // Agents keep their size on screen whatever the zoom: the radius is in pixels, divided by the scale.
   const r = agentRadius(n) / transform.k;
 
   useEffect(() => {
+    // Links cut by the partition in force are dashed; recomputed only when the partition changes.
+    let partition: ReturnType<typeof currentFrame>['partition'] | undefined;
+    const drawCuts = (next: typeof partition) => {
+      if (next === partition) return;
+      partition = next;
+      const lines = linksRef.current?.children;
+      if (!lines) return;
+      const cut = next ? cutLinks(topology.links, next, n) : null;
+      for (let i = 0; i < lines.length; i++) lines[i].classList.toggle('cut', cut?.[i] === 1);
+    };
     const draw = () => {
       const frame = currentFrame(n);
+      drawCuts(frame.partition);
       const groups = agentsRef.current?.children;
       if (groups) {
         for (let i = 0; i < groups.length; i++) {
@@ -51,7 +63,7 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
     };
     draw();
     return onFrameChange(draw);
-  }, [n, p, transform]);
+  }, [n, p, transform, topology.links]);
 
   return (
     <>
@@ -62,7 +74,7 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
         data-testid="topology-svg"
       >
         <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
-          <g className="links">
+          <g ref={linksRef} className="links">
             {topology.links.map(([a, b]) => (
               <line key={`${a}-${b}`} x1={p[2 * a]} y1={p[2 * a + 1]} x2={p[2 * b]} y2={p[2 * b + 1]} />
             ))}
