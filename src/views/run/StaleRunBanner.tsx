@@ -12,20 +12,19 @@ export function StaleRunBanner() {
   const stale = useStore((s) => s.staleRun !== null && s.summary === null);
   const running = useStore((s) => s.runStatus === 'running');
   const blocked = useStore((s) => s.issues.length > 0);
-  if (!stale || running) return null;
+  if (!stale) return null;
+  // While the rerun goes, the strip stays (saying so), so the stage does not jump twice.
   return (
-    // Clicks on the banner are not clicks on the swarm below it (no deselect, pan or add).
-    // biome-ignore lint/a11y/noStaticElementInteractions: the handlers only keep events from the stage; the button inside is the control.
-    <div
-      className="stale-banner"
-      data-testid="stale-banner"
-      onPointerDown={(e) => e.stopPropagation()}
-      onPointerUp={(e) => e.stopPropagation()}
-      onDoubleClick={(e) => e.stopPropagation()}
-    >
+    <div className="stale-banner" data-testid="stale-banner">
       <p role="status">
-        The swarm changed since this run — press <kbd>R</kbd> or Rerun
-        {blocked ? ' once the problems in the scenario are fixed.' : '.'}
+        {running ? (
+          'Running the changed swarm…'
+        ) : (
+          <>
+            The swarm changed since this run — press <kbd>R</kbd> or Rerun
+            {blocked ? ' once the problems in the scenario are fixed.' : '.'}
+          </>
+        )}
       </p>
       <button type="button" className="primary" onClick={() => void runScenario()} disabled={runUnavailable() !== null}>
         Rerun

@@ -163,51 +163,53 @@ export function TopologyStage() {
 
   const connectLine = drag?.connect ? { from: drag.agent, to: drag.to } : null;
   return (
-    <div
-      ref={container}
-      className="stage-surface"
-      role="application"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the swarm editor is a keyboard-operable widget (its keys are in its name and the help).
-      tabIndex={0}
-      aria-label="Swarm editor: click to select, drag to move, shift-drag to link, double-click to add; keys N, P, M, K, C, Delete"
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onDoubleClick={onDoubleClick}
-      data-testid="stage"
-    >
+    <>
       <StaleRunBanner />
-      {pending && (
-        <p className="stage-note stage-pending" role="status">
-          Building and laying out the swarm…
-        </p>
-      )}
-      {aggregate > 0 && (
-        <p className="stage-note" role="note">
-          Aggregate run: {aggregate.toLocaleString('en-US')} agents without a topology — too many to draw; see the
-          charts and results.
-        </p>
-      )}
-      {topology &&
-        (n <= SVG_MAX_AGENTS ? (
-          <SvgSwarm
-            topology={topology}
-            positions={positions}
-            transform={transform}
-            selected={selected}
-            connectLine={connectLine}
-          />
-        ) : (
-          <CanvasSwarm
-            topology={topology}
-            positions={positions}
-            transform={transform}
-            width={size.width}
-            height={size.height}
-            selected={selected}
-            connectLine={connectLine}
-          />
-        ))}
-    </div>
+      <div
+        ref={container}
+        className="stage-surface"
+        role="application"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the swarm editor is a keyboard-operable widget (its keys are in its name and the help).
+        tabIndex={0}
+        aria-label="Swarm editor: click to select, drag to move, shift-drag to link, double-click to add; keys N, P, M, K, C, Delete"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onDoubleClick={onDoubleClick}
+        data-testid="stage"
+      >
+        {pending && (
+          <p className="stage-note stage-pending" role="status">
+            Building and laying out the swarm…
+          </p>
+        )}
+        {aggregate > 0 && (
+          <p className="stage-note" role="note">
+            Aggregate run: {aggregate.toLocaleString('en-US')} agents without a topology — too many to draw; see the
+            charts and results.
+          </p>
+        )}
+        {topology &&
+          (n <= SVG_MAX_AGENTS ? (
+            <SvgSwarm
+              topology={topology}
+              positions={positions}
+              transform={transform}
+              selected={selected}
+              connectLine={connectLine}
+            />
+          ) : (
+            <CanvasSwarm
+              topology={topology}
+              positions={positions}
+              transform={transform}
+              width={size.width}
+              height={size.height}
+              selected={selected}
+              connectLine={connectLine}
+            />
+          ))}
+      </div>
+    </>
   );
 }
