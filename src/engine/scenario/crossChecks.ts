@@ -5,7 +5,8 @@
  */
 import type { Agent } from '../core/agent';
 import { ValidationError } from '../core/errors';
-import { MAX_LINKS } from '../core/limits';
+import { MAX_LINKS, MAX_VALIDATION_ERRORS } from '../core/limits';
+import { FILE_FIELD } from './format';
 import { formatPath } from './issues';
 import { fmt } from './rules';
 import { ScenarioLimitError } from './scenarioLimitError';
@@ -13,10 +14,16 @@ import type { ScenarioFile } from './schema';
 
 type Path = (string | number)[];
 
-/** Collects errors and knows which ids exist. */
+/**
+ * Collects errors and knows which ids exist. Only the first MAX_VALIDATION_ERRORS
+ * become Error objects; the rest are counted: a file with 400,000 links to unknown
+ * agents must not build 800,000 errors (and their stack traces) to show 100.
+ */
 class Checker {
   readonly errors: ValidationError[] = [];
   readonly index = new Map<string, number>();
+  /** Every error found, listed or not. */
+  count = 0;
 
   constructor(agents: readonly Agent[]) {
     agents.forEach((agent, i) => {
@@ -27,7 +34,20 @@ class Checker {
   }
 
   error(path: Path, rule: string): void {
-    this.errors.push(new ValidationError(formatPath(path), rule));
+    this.add(() => new ValidationError(formatPath(path), rule));
+  }
+
+  /** Builds the error only while it will be listed. */
+  add(make: () => ValidationError): void {
+    if (++this.count <= MAX_VALIDATION_ERRORS) this.errors.push(make());
+  }
+
+  /** The errors as parse reports them: at most MAX_VALIDATION_ERRORS, the last counting the ones not listed. */
+  listed(): ValidationError[] {
+    if (this.count <= MAX_VALIDATION_ERRORS) return this.errors;
+    const shown = this.errors.slice(0, MAX_VALIDATION_ERRORS - 1);
+    const rest = this.count - shown.length;
+    return [...shown, new ValidationError(FILE_FIELD, `has ${rest} more problems not listed here`)];
   }
 
   /** `id` must name an agent. Ids passed the schema's pattern, so quoting them in a message is safe. */
@@ -40,7 +60,7 @@ class Checker {
     ids.forEach((id, i) => {
       if (seen.has(id)) this.error([...path, i], `names agent "${id}" more than once`);
       seen.add(id);
-      this.agent([...path, i], id);
+      if (!this.index.has(id)) this.agent([...path, i], id);
     });
   }
 }
@@ -53,7 +73,7 @@ export function crossCheck(file: ScenarioFile, agents: readonly Agent[]): Valida
   checkLinks(c, file.topology.links);
   checkNetwork(c, file.network);
   checkRun(c, file.run);
-  return c.errors;
+  return c.listed();
 }
 
 function checkAgents(c: Checker, file: ScenarioFile): void {
@@ -96,7 +116,7 @@ function checkBuilder(c: Checker, builder: ScenarioFile['topology']['builder'], 
   }
   const links = builderLinkCount(builder, n);
   if (links > MAX_LINKS) {
-    c.errors.push(new ScenarioLimitError(formatPath(path), 'MAX_LINKS', MAX_LINKS, links, 'would build # links'));
+    c.add(() => new ScenarioLimitError(formatPath(path), 'MAX_LINKS', MAX_LINKS, links, 'would build # links'));
   }
 }
 
