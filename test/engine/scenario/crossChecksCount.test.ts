@@ -20,7 +20,10 @@ describe('cross-field checks on a file with very many problems', () => {
     if (result.ok) return;
     expect(result.errors).toHaveLength(MAX_VALIDATION_ERRORS);
     expect(result.errors.every((e) => e instanceof ValidationError)).toBe(true);
-    expect(result.errors[0]).toMatchObject({ field: 'topology.links[0][0]', rule: 'is not the id of any agent ("x0")' });
+    expect(result.errors[0]).toMatchObject({
+      field: 'topology.links[0][0]',
+      rule: 'is not the id of any agent ("x0")',
+    });
     expect(result.errors[1]).toMatchObject({ field: 'topology.links[0][1]' });
     expect(result.errors[98]).toMatchObject({ field: 'topology.links[49][0]' });
     const rest = 2 * links.length - (MAX_VALIDATION_ERRORS - 1);
