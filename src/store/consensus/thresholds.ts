@@ -76,13 +76,24 @@ export function thresholdModel(result: ConsensusResult): ThresholdModel {
         rule: `Agents gossip their votes; approve when the share for reaches ${frac(result.threshold)} of ${n} (≥ ${num(at)}) at the end.`,
       };
     }
+    case 'oral-messages': {
+      // The bar counts what the result counts: the loyal lieutenants that decided (not the traitors or the commander).
+      const loyal = Object.keys((meta.decisions as object | undefined) ?? {}).length;
+      return {
+        unit: 'votes',
+        total: loyal,
+        approveAt: loyal / 2,
+        strict: true,
+        rule: `Each loyal lieutenant obeys the majority of the orders relayed to it over m = ${num(Number(meta.m ?? 0))} rounds (a tie or a missing message: retreat); approved when more than half of the ${loyal} loyal ${loyal === 1 ? 'lieutenant obeys' : 'lieutenants obey'} attack.`,
+      };
+    }
     default:
       return {
         unit: 'votes',
         total: n,
         approveAt: n / 2,
         strict: true,
-        rule: 'Loyal lieutenants follow the majority of the orders they relayed (Lamport–Shostak–Pease OM(m)).',
+        rule: 'Approve when more than half of the participants vote for.',
       };
   }
 }

@@ -3,7 +3,8 @@
  * events in trace order, extracted once per trace, and the tallies at any cursor
  * computed from them. Counting follows the engines' tally rules (the first vote
  * per sender counts; later ones are duplicates), so what fills against the
- * threshold line is what the decider counted.
+ * threshold line is what the decider counted. Oral messages have no votes to
+ * count: their tally is the orders the loyal lieutenants decided, as in the result.
  */
 import { KIND } from '../../engine/trace/events';
 import type { TraceColumns } from '../../worker/protocol';
@@ -21,6 +22,8 @@ export interface VoteStep {
   peer: number;
   vote?: VoteValue;
   decision?: string;
+  /** decided (oral messages): the order a loyal lieutenant obeys. */
+  order?: 'attack' | 'retreat';
   /** roundEnd (gossip vote): opinions after the round. */
   round?: number;
   counts?: Record<VoteValue, number>;
@@ -51,6 +54,7 @@ export function voteSteps(trace: TraceColumns): VoteStep[] {
     if (detail) {
       if (isVote(detail.vote)) step.vote = detail.vote;
       if (typeof detail.decision === 'string') step.decision = detail.decision;
+      if (detail.order === 'attack' || detail.order === 'retreat') step.order = detail.order;
       if (typeof detail.reason === 'string') step.reason = detail.reason;
       if (typeof detail.round === 'number') step.round = detail.round;
       if (typeof detail.for === 'number')
@@ -92,6 +96,8 @@ export interface TallyOptions {
   /** Byzantine: the agent whose delivered votes are shown. */
   perspective?: number;
   byzantine?: boolean;
+  /** Oral messages: the tally is the loyal lieutenants' decided orders (attack = for, retreat = against). */
+  oral?: boolean;
   weightOf?: (agent: number) => number;
 }
 
@@ -130,6 +136,10 @@ export function tallyAt(steps: readonly VoteStep[], cursor: number, options: Tal
     if (s.name === 'decided' && tally.decidedIndex < 0 && (!options.byzantine || s.agent === me)) {
       tally.decidedIndex = s.index;
       tally.decision = s.decision;
+    }
+    if (options.oral) {
+      if (s.name === 'decided' && s.order) count(s.agent, s.order === 'attack' ? 'for' : 'against');
+      continue;
     }
     if (!s.vote && s.name !== 'roundEnd') continue;
     if (s.name === 'voteDelivered' && s.agent === me && s.vote) count(s.peer, s.vote);

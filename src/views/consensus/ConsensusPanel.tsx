@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { type ByzantineMoment, verdictVisible } from '../../store/consensus/byzantineTimeline';
+import { readOralMessages } from '../../store/consensus/oralMessages';
 import { thresholdModel } from '../../store/consensus/thresholds';
 import { type Tally, tallyAt } from '../../store/consensus/voteTimeline';
 import { useStore } from '../../store/index';
@@ -7,6 +8,7 @@ import { jumpToDecision, jumpToEnd } from '../../store/playback';
 import { AgreementBanner } from './AgreementBanner';
 import { ByzantineCheck } from './ByzantineCheck';
 import { ByzantineMatrix } from './ByzantineMatrix';
+import { OralMessagesView } from './OralMessagesView';
 import { TallyBars } from './TallyBars';
 import {
   type AgreementVerdict,
@@ -26,14 +28,20 @@ export function ConsensusPanel() {
     <div className="consensus-panel">
       <ByzantineCheck />
       {summary ? (
-        <ConsensusRunView summary={summary} />
+        <RunView summary={summary} />
       ) : (
         <p className="hint">
-          Run a consensus scenario (quorum, weighted, Byzantine, gossip vote) to see its votes here.
+          Run a consensus scenario (quorum, weighted, Byzantine, Byzantine generals, gossip vote) to see its votes here.
         </p>
       )}
     </div>
   );
+}
+
+/** Oral messages have no votes to count: their own view reads the generals' orders and IC1/IC2. */
+function RunView({ summary }: { summary: ConsensusSummary }) {
+  const oral = useMemo(() => readOralMessages(summary.result), [summary]);
+  return oral ? <OralMessagesView summary={summary} reading={oral} /> : <ConsensusRunView summary={summary} />;
 }
 
 function ConsensusRunView({ summary }: { summary: ConsensusSummary }) {

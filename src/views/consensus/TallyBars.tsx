@@ -12,19 +12,25 @@ const ROWS = [
   { key: 'abstain', label: 'Abstain', weightKey: 'weightAbstain', cls: 'tally-abstain' },
 ] as const;
 
+/** Row names other than For / Against / Abstain (oral messages: Attack / Retreat); a row left out is not drawn. */
+export type TallyLabels = Partial<Record<(typeof ROWS)[number]['key'], string>> & { unit?: string };
+
 /** For / against / abstain filling against the threshold line (d3 scales, React SVG). */
-export function TallyBars({ tally, model }: { tally: Tally; model: ThresholdModel }) {
+export function TallyBars({ tally, model, labels }: { tally: Tally; model: ThresholdModel; labels?: TallyLabels }) {
   const x = scaleLinear()
     .domain([0, Math.max(model.total, 1e-9)])
     .range([LABEL, WIDTH - 40]);
-  const value = (r: (typeof ROWS)[number]) => (model.unit === 'weight' ? tally[r.weightKey] : tally[r.key]);
-  const height = ROWS.length * ROW + 18;
-  const unit = model.unit === 'weight' ? 'weight' : 'votes';
-  const label = `Tally: ${ROWS.map((r) => `${fmt(value(r))} ${r.label.toLowerCase()}`).join(', ')} of ${fmt(model.total)} ${unit}; approval needs ${model.strict ? 'more than' : 'at least'} ${fmt(model.approveAt)} for.`;
+  const rows = labels
+    ? ROWS.flatMap((r) => (labels[r.key] ? [{ ...r, label: labels[r.key] as string }] : []))
+    : [...ROWS];
+  const value = (r: (typeof rows)[number]) => (model.unit === 'weight' ? tally[r.weightKey] : tally[r.key]);
+  const height = rows.length * ROW + 18;
+  const unit = labels?.unit ?? (model.unit === 'weight' ? 'weight' : 'votes');
+  const label = `Tally: ${rows.map((r) => `${fmt(value(r))} ${r.label.toLowerCase()}`).join(', ')} of ${fmt(model.total)} ${unit}; approval needs ${model.strict ? 'more than' : 'at least'} ${fmt(model.approveAt)} ${rows[0].label.toLowerCase()}.`;
   return (
     <svg className="tally-svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} data-testid="tally">
       <title>{label}</title>
-      {ROWS.map((r, i) => (
+      {rows.map((r, i) => (
         <g key={r.key} transform={`translate(0, ${i * ROW + 14})`}>
           <text x={0} y={ROW / 2} dy="0.35em" className="tally-label">
             {r.label}

@@ -1,3 +1,4 @@
+import { draftGenerals, draftOralM } from '../../store/consensus/oralMessages';
 import { useStore } from '../../store/index';
 import { issueFor } from '../common/issues';
 import { NumberField } from '../common/NumberField';
@@ -86,6 +87,7 @@ export function RunKindForm() {
           {num('numRounds', 'Rounds', { min: 1, integer: true, fallback: 3 })}
         </>
       )}
+      {choice === 'oral-messages' && <OralMField />}
       {choice === 'gossip' && (
         <>
           {num('fanout', 'Fanout', { min: 1, integer: true, fallback: 3 })}
@@ -159,5 +161,40 @@ export function RunKindForm() {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * OM(m)'s relay rounds. Left out of the file, m follows the swarm (⌊(n − 1) / 3⌋);
+ * setting it writes run.m and drops the older numRounds (m + 1), so the two never disagree.
+ */
+function OralMField() {
+  const draft = useStore((s) => s.scenario);
+  const built = useStore((s) => s.topology?.agents.length);
+  const issues = useStore((s) => s.issues);
+  const edit = useStore((s) => s.edit);
+  const n = draftGenerals(draft, built);
+  const { m, isDefault } = draftOralM(draft, n);
+  const error = issueFor(issues, 'run.m') ?? issueFor(issues, 'run.numRounds');
+  return (
+    <>
+      <NumberField
+        label="Relay rounds m"
+        value={m}
+        min={0}
+        integer
+        error={error}
+        onChange={(value) =>
+          edit('Change run parameters', (s) => {
+            const { numRounds: _old, ...rest } = s.run;
+            return { ...s, run: { ...rest, m: value } };
+          })
+        }
+      />
+      <p className="hint" data-testid="om-m-hint">
+        OM({m}) among {n} generals{isDefault ? ` (the default ⌊(n − 1) / 3⌋ = ${m})` : ''}: it withstands m traitors
+        when n &gt; 3m, and m can be at most n − 2.
+      </p>
+    </>
   );
 }
