@@ -137,8 +137,8 @@ test('journey 2: rumor push-pull on a 200-agent small world, played, paused, ste
   await page.getByRole('button', { name: 'Step one event forward' }).click();
   await expect(event).not.toHaveText(paused ?? '');
 
-  // One round lasts latencyMsMax (50 ms): round 2 ends at t = 100 ms.
-  await page.getByRole('slider', { name: 'Timeline (simulated ms)' }).fill('100');
+  // Rumor rounds are messages on the network: a round lasts 2 × latencyMsMax + 1 = 101 ms, round 2 ends at t = 202 ms.
+  await page.getByRole('slider', { name: 'Timeline (simulated ms)' }).fill('202');
   await expect(page.getByTestId('playback-round')).toHaveText('round 2');
   const readout = page.getByTestId('chart-readout');
   await expect(readout).toHaveAttribute('data-round', '2');

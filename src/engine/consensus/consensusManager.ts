@@ -348,7 +348,8 @@ export class ConsensusManager {
       ids: c.ids,
       initial: c.participants.map((a, i) => counted.get(c.ids[i]) ?? c.own.get(a) ?? 'abstain'),
       behaviours: c.participants.map((a) => agents[a].behaviour),
-      neighbours: co.linkCount > 0 ? (a) => co.neighbourIndices(a) : undefined,
+      // The swarm's links, even none: zero links are zero neighbours, never a full mesh.
+      neighbours: (a) => co.neighbourIndices(a),
       reporter: c.requester,
       startAtMs: Math.max(net.now, c.votedAt),
     });
@@ -429,7 +430,7 @@ export class ConsensusManager {
       votes: votes.filter((v) => members.has(v.agentId)),
       swarmWeight: (id: string) => (c.has(id) ? c.agent(id).weight : undefined),
       rng: this.rng,
-      neighbours: c.linkCount > 0 ? (id: string) => c.neighbours(id) : undefined,
+      neighbours: (id: string) => c.neighbours(id),
       stubborn: (id: string) => c.has(id) && c.agent(id).behaviour === 'stubborn',
     };
   }

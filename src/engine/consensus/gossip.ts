@@ -1,7 +1,7 @@
 import { check, checkLimit } from '../core/errors';
 import { MAX_AGGREGATE_AGENTS, MAX_ROUNDS } from '../core/limits';
 import { Prng } from '../core/prng';
-import { type Csr, pickDistinct, toCsr } from './sampling';
+import { type Csr, maxDegree, pickDistinct, toCsr } from './sampling';
 import { atLeast, tallyVotes } from './tally';
 import type { ConsensusAlgorithm, ConsensusResult, EvaluateInput, GossipVoteValue, Vote } from './types';
 
@@ -103,7 +103,8 @@ export function gossipMajority(initial: Int8Array, p: GossipMajorityParams): Gos
   checkLimit('MAX_ROUNDS', MAX_ROUNDS, p.rounds);
   let prev = Int8Array.from(initial);
   let next = new Int8Array(n);
-  const picked = new Int32Array(Math.max(1, p.fanout));
+  // Nobody samples more peers than it has: sized by min(fanout, largest degree), not by the fanout alone.
+  const picked = new Int32Array(Math.max(1, Math.min(p.fanout, p.graph ? maxDegree(p.graph) : n - 1)));
   const history: GossipRoundStats[] = [];
   let converged = false;
   let round = 0;

@@ -1,6 +1,6 @@
 import type { Behaviour, VoteType } from '../core/agent';
 import { check, checkLimit } from '../core/errors';
-import { MAX_ROUNDS } from '../core/limits';
+import { MAX_PENDING_EVENTS, MAX_ROUNDS } from '../core/limits';
 import type { Prng } from '../core/prng';
 import type { Network } from '../network/network';
 import {
@@ -144,6 +144,8 @@ class GossipRun {
   repliesCounted = 0;
   lateReplies = 0;
   private readonly fanout: number;
+  /** Agent i's contact slots in `asked` / `got` are [slots[i], slots[i + 1]): min(fanout, its degree). */
+  private readonly slots: Int32Array;
   private readonly position: Int32Array;
   private readonly role: Uint8Array;
   private readonly graph?: Csr;
@@ -160,7 +162,6 @@ class GossipRun {
   ) {
     const { net, participants } = input;
     const n = participants.length;
-    this.fanout = Math.max(1, protocol.fanout);
     this.votes = Int8Array.from(input.initial, encode);
     this.history = [gossipRoundStats(0, this.votes)];
     this.position = new Int32Array(net.agentCount).fill(-1);
@@ -169,11 +170,29 @@ class GossipRun {
     });
     this.role = Uint8Array.from(input.behaviours, (b) => ROLE[b] ?? HONEST);
     this.graph = input.neighbours ? this.graphOf(input.neighbours) : undefined;
-    this.asked = new Int32Array(n * this.fanout).fill(-1);
-    this.got = new Int8Array(n * this.fanout).fill(NONE);
-    this.picked = new Int32Array(this.fanout);
+    // Nobody asks more neighbours than it has: agent i gets min(fanout, degree i) contact slots, so memory
+    // is O(Σ min(fanout, degree)) — agents × fanout once asked for 200,000,000,000 entries.
+    this.fanout = Math.max(1, protocol.fanout);
+    this.slots = new Int32Array(n + 1);
+    let widest = 0;
+    for (let i = 0; i < n; i++) {
+      const k = Math.min(this.fanout, this.degree(i));
+      this.slots[i + 1] = this.slots[i] + k;
+      widest = Math.max(widest, k);
+    }
+    // Every slot is a pull in flight at once in a round.
+    checkLimit('MAX_PENDING_EVENTS', MAX_PENDING_EVENTS, this.slots[n]);
+    this.asked = new Int32Array(this.slots[n]).fill(-1);
+    this.got = new Int8Array(this.slots[n]).fill(NONE);
+    this.picked = new Int32Array(widest);
     this.answersGiven = new Int32Array(n);
     this.firstMsg = net.messagesSent;
+  }
+
+  /** Participant i's neighbours among participants (all others without a topology). */
+  private degree(i: number): number {
+    const g = this.graph;
+    return g ? g.offsets[i + 1] - g.offsets[i] : this.input.participants.length - 1;
   }
 
   /** Neighbour lists by participant position, keeping only participants. */
@@ -211,10 +230,9 @@ class GossipRun {
         return;
       }
       // A duplicated reply fills nothing: each asked neighbour counts once per round.
-      const base = i * this.fanout;
-      for (let q = 0; q < this.fanout; q++) {
-        if (this.asked[base + q] === j && this.got[base + q] === NONE) {
-          this.got[base + q] = encode(p.vote ?? 'abstain');
+      for (let q = this.slots[i], end = this.slots[i + 1]; q < end; q++) {
+        if (this.asked[q] === j && this.got[q] === NONE) {
+          this.got[q] = encode(p.vote ?? 'abstain');
           break;
         }
       }
@@ -254,13 +272,13 @@ class GossipRun {
     for (let i = 0; i < n; i++) {
       if (this.role[i] !== HONEST || this.votes[i] === 0 || !net.isAlive(participants[i])) continue;
       const base = g ? g.offsets[i] : 0;
-      const degree = g ? g.offsets[i + 1] - base : n - 1;
-      const k = Math.min(this.fanout, degree);
+      const degree = this.degree(i);
+      const k = this.slots[i + 1] - this.slots[i];
       pickDistinct(rng, degree, k, this.picked);
       for (let q = 0; q < k; q++) {
         const pos = this.picked[q];
         const j = g ? g.targets[base + pos] : pos >= i ? pos + 1 : pos;
-        this.asked[i * this.fanout + q] = j;
+        this.asked[this.slots[i] + q] = j;
         this.requests++;
         net.send(participants[i], participants[j], GOSSIP_PULL_TAG, { proposalId, round });
       }
@@ -275,7 +293,7 @@ class GossipRun {
       // A crashed agent computes nothing; its asked list is empty anyway if it crashed before the round.
       if (this.role[i] !== HONEST || own === 0 || !net.isAlive(participants[i])) continue;
       let sum = own;
-      for (let q = i * this.fanout, end = q + this.fanout; q < end; q++) {
+      for (let q = this.slots[i], end = this.slots[i + 1]; q < end; q++) {
         if (this.got[q] !== NONE) {
           sum += this.got[q];
           this.repliesCounted++;
@@ -318,8 +336,11 @@ function opposite(v: VoteType): VoteType {
 
 /**
  * A gossip vote on the network as a `ConsensusResult` (what the manager returns):
- * approved iff the final share of `for` among non-abstainers ≥ the protocol's
- * threshold; counts are the round-0 votes; `durationMs` runs from `requestedAtMs`.
+ * approved iff the final `for` votes are at least the protocol's threshold of all
+ * participants. A participant without a vote (silent, or never reached: no link,
+ * no route) counts as not-for, as in quorum: one agent's vote in a swarm whose
+ * links carried nothing must not approve for everyone. Counts are the round-0
+ * votes; `durationMs` runs from `requestedAtMs`.
  * @example gossipNetworkResult(protocol, runGossipOnNetwork(protocol, input), { proposalId: 'p', ids, requestedAtMs: 0 }).decision
  */
 export function gossipNetworkResult(
@@ -331,9 +352,11 @@ export function gossipNetworkResult(
   const last = out.history[out.history.length - 1];
   const voting = last.for + last.against;
   const shareFor = voting ? last.for / voting : 0;
+  const everyone = voting + last.abstain;
+  const approvalRate = everyone ? last.for / everyone : 0;
   return {
     proposalId: c.proposalId,
-    decision: voting > 0 && atLeast(shareFor, protocol.threshold) ? 'approved' : 'rejected',
+    decision: last.for > 0 && atLeast(approvalRate, protocol.threshold) ? 'approved' : 'rejected',
     votesFor: start.for,
     votesAgainst: start.against,
     votesAbstain: start.abstain,
@@ -347,6 +370,8 @@ export function gossipNetworkResult(
       converged: out.converged,
       agreementRatio: last.agreementRatio,
       finalShareFor: shareFor,
+      // Final `for` votes over all participants: what the threshold is compared with.
+      approvalRate,
       fanout: protocol.fanout,
       convergenceThreshold: protocol.convergenceThreshold,
       roundMs: out.roundMs,

@@ -1,7 +1,7 @@
 import { check, checkLimit } from '../core/errors';
 import { MAX_AGGREGATE_AGENTS, MAX_ROUNDS } from '../core/limits';
 import type { Prng } from '../core/prng';
-import { type Csr, pickDistinct } from './sampling';
+import { type Csr, maxDegree, pickDistinct } from './sampling';
 
 export type RumorMode = 'push' | 'pull' | 'push-pull';
 export const RUMOR_MODES: readonly RumorMode[] = ['push', 'pull', 'push-pull'];
@@ -21,7 +21,7 @@ export interface RumorStartOptions {
   droppers?: Uint8Array;
   /** 1 = crashed: never learns, never answers; contacts to it are wasted. */
   crashed?: Uint8Array;
-  /** Topology; a full mesh when absent (contacts uniform over all other agents). */
+  /** Topology; absent, a well-mixed population (contacts uniform over all other agents). */
   graph?: Csr;
   /** Called for every contact: `informed` says whether it passed the value on. */
   onContact?: (round: number, from: number, to: number, informed: boolean) => void;
@@ -116,7 +116,8 @@ export class RumorRun {
     this.n = n;
     this.learntAt = new Int32Array(n).fill(NEVER);
     this.learntAt[start] = 0;
-    this.picked = new Int32Array(fanout);
+    // Sized by what can be picked (min(fanout, degree)), never by the fanout alone.
+    this.picked = new Int32Array(Math.min(fanout, o.graph ? maxDegree(o.graph) : n - 1));
     // Zero-filled defaults keep the hot loop free of optional checks.
     this.crashed = o.crashed ?? new Uint8Array(n);
     this.droppers = o.droppers ?? new Uint8Array(n);

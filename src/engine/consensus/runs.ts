@@ -11,6 +11,14 @@ import { OralMessagesAlgorithm } from './oralMessagesAlgorithm';
 import { QuorumAlgorithm, type QuorumMode } from './quorum';
 import type { AgentRecord, AgreementVerdict } from './reliableBroadcast';
 import { meanFieldRumor, RUMOR_MODES, type RumorMode, RumorSpreading } from './rumor';
+import {
+  RUMOR_DROPPER,
+  RUMOR_HONEST,
+  RUMOR_SILENT,
+  RUMOR_STALL_ROUNDS,
+  type RumorStopReason,
+  runRumorOnNetwork,
+} from './rumorNetwork';
 import { toCsr } from './sampling';
 import type { ConsensusAlgorithm, ConsensusResult, Proposal } from './types';
 import { WeightedAlgorithm } from './weighted';
@@ -225,12 +233,6 @@ export function runConsensus(ctx: RunContext, params: ConsensusRunParams): Conse
   return JSON.parse(JSON.stringify(summary)) as ConsensusSummary;
 }
 
-/** Traces who learnt the rumor in `round`, so a player can colour agents as it spreads. */
-function traceNewlyInformed(ctx: RunContext, learntAt: Int32Array, round: number, t: number): void {
-  for (let i = 0; i < learntAt.length; i++)
-    if (learntAt[i] === round) ctx.trace.engine(t, 'informed', i, -1, { round });
-}
-
 /** A scenario's `run` block for `kind: 'rumor'`. */
 export interface RumorRunParams {
   mode: RumorMode;
@@ -238,25 +240,48 @@ export interface RumorRunParams {
   /** Starting agent id (swarm mode). */
   origin?: string;
   maxRounds?: number;
-  /** Aggregate mode: this many agents, full mesh, no swarm. */
+  /** Aggregate mode: this many agents in a well-mixed population, in memory: no swarm, no network. */
   agentCount?: number;
 }
 
+/** How a rumor run models the population. */
+export type RumorModel = 'network' | 'well-mixed';
+
 export interface RumorSummary {
   kind: 'rumor';
+  /**
+   * 'network': rumor messages on the swarm's links and simulated network (faults shape them);
+   * 'well-mixed': the aggregate mode, in memory, every agent able to call any other, no network.
+   */
+  model: RumorModel;
+  /** What `model` means for this run, in words the UI can print. */
+  note: string;
   mode: RumorMode;
   fanout: number;
   agents: number;
   origin: string | number;
   rounds: number;
+  /** Simulated ms per round. */
+  roundMs: number;
   informed: number;
+  /** Every agent that could take part (agents − crashed) was informed. */
   allInformed: boolean;
   informedPerRound: number[];
   /** The mean-field recursion's expected informed count per round, for the convergence plot. */
   meanField: number[];
+  /** Agents that could not take part from the start: silent, or down when round 1 began. */
   crashed: number;
   droppers: number;
+  /** Messages actually sent (network) or calls made (well-mixed). */
   contacts: number;
+  /** Network model: `rumor-push`, `rumor-pull` and `rumor-reply` messages sent. */
+  pushes?: number;
+  pulls?: number;
+  replies?: number;
+  /** Network model: agents the links connect to the origin (what a fault-free run could inform). */
+  reachable?: number;
+  /** Network model: why the run ended. */
+  stopReason?: RumorStopReason;
 }
 
 /** Checks an untrusted rumor `run` block (paths such as `run.fanout`). */
@@ -277,82 +302,135 @@ export function validateRumorParams(x: unknown): RumorRunParams {
   return x as unknown as RumorRunParams;
 }
 
-/** Above this many contacts per round the run traces rounds only, not every contact. */
+/** Above this many contacts per round the aggregate run traces rounds only, not every contact. */
 export const MAX_TRACED_CONTACTS_PER_ROUND = 20_000;
 
 /**
- * The scenario runner's rumor run: on the swarm (its topology, crashed agents,
- * malicious agents dropping the rumor) or, with `agentCount`, on an aggregate full
- * mesh of up to 2 million agents. One round lasts the network's `latencyMsMax`.
+ * The scenario runner's rumor run. On the swarm (a scenario with a topology), its
+ * rounds are messages on the run's network over the swarm's links (rumorNetwork.ts):
+ * silent agents take no part, other malicious agents learn the rumor but drop it,
+ * and the scenario's faults shape the spread. With `agentCount` it runs in memory
+ * on a well-mixed population of up to 2 million agents, with no network at all.
+ * @example runRumor(ctx, { mode: 'push-pull', origin: 'agent-1' }).informedPerRound // [1, 3, 8, …]
  */
 export function runRumor(ctx: RunContext, params: RumorRunParams): RumorSummary {
   const p = validateRumorParams(params);
+  return p.agentCount === undefined ? runRumorOnSwarm(ctx, p) : runRumorWellMixed(ctx, p, p.agentCount);
+}
+
+function runRumorOnSwarm(ctx: RunContext, p: RumorRunParams): RumorSummary {
   const c = ctx.coordinator;
-  const aggregate = p.agentCount !== undefined;
-  const n = aggregate ? (p.agentCount as number) : c.size;
+  const n = c.size;
   check(n >= 1, 'run', 'needs at least one agent');
   const fanout = p.fanout ?? 1;
-  let start = 0;
+  let origin = 0;
   if (p.origin !== undefined) {
     if (!c.has(p.origin)) throw new ValidationError('run.origin', `no agent "${p.origin}" in the swarm`);
-    start = c.index(p.origin);
+    origin = c.index(p.origin);
   }
-  const crashed = new Uint8Array(n);
-  const droppers = new Uint8Array(n);
-  if (!aggregate) {
-    c.agents.forEach((a, i) => {
-      if (a.behaviour === 'silent' || !ctx.network.isAlive(i)) crashed[i] = 1;
-      else if (MALICIOUS_BEHAVIOURS.includes(a.behaviour as never)) droppers[i] = 1;
-    });
-    check(crashed[start] === 0, 'run.origin', 'the starting agent must be alive');
-  }
-  const graph = !aggregate && c.linkCount > 0 ? toCsr(c.agents.map((_, i) => c.neighbourIndices(i))) : undefined;
+  const roles = Uint8Array.from(c.agents, (a) =>
+    a.behaviour === 'silent'
+      ? RUMOR_SILENT
+      : MALICIOUS_BEHAVIOURS.includes(a.behaviour as never)
+        ? RUMOR_DROPPER
+        : RUMOR_HONEST,
+  );
+  check(roles[origin] !== RUMOR_SILENT, 'run.origin', 'the starting agent must not be silent');
+  // Zero links are zero neighbours: never a full mesh (that is what the well-mixed mode is for).
+  const graph = toCsr(c.agents.map((_, i) => c.neighbourIndices(i)));
+  const out = runRumorOnNetwork({
+    net: ctx.network,
+    rng: ctx.rng,
+    mode: p.mode,
+    fanout,
+    origin,
+    graph,
+    roles,
+    maxRounds: p.maxRounds,
+    shouldStop: ctx.shouldStop,
+    onRound: (s) => ctx.onProgress?.(s.informed / n),
+  });
+  const silent = roles.reduce((a, r) => a + (r === RUMOR_SILENT ? 1 : 0), 0);
+  const crashed = silent + out.downAtStart;
+  const live = n - crashed;
+  return {
+    kind: 'rumor',
+    model: 'network',
+    note: 'Rumor messages travel over the swarm’s links on the simulated network: latency, loss, duplication, partitions and crashes shape the spread.',
+    mode: p.mode,
+    fanout,
+    agents: n,
+    origin: c.agents[origin].id,
+    rounds: out.rounds,
+    roundMs: out.roundMs,
+    informed: out.informed,
+    allInformed: out.informed >= live,
+    informedPerRound: out.informedPerRound,
+    meanField: meanFieldRumor({ n: live, mode: p.mode, fanout, maxRounds: Math.max(out.rounds, 1) }),
+    crashed,
+    droppers: roles.reduce((a, r) => a + (r === RUMOR_DROPPER ? 1 : 0), 0),
+    contacts: out.pushes + out.pulls + out.replies,
+    pushes: out.pushes,
+    pulls: out.pulls,
+    replies: out.replies,
+    reachable: out.reachable,
+    stopReason: out.stopReason,
+  };
+}
+
+/** The aggregate mode's note: what it leaves out, said plainly. */
+export function wellMixedNote(n: number): string {
+  return `Aggregate mode: a well-mixed population of ${n.toLocaleString('en-US')} agents, in memory. Every agent can call any other each round; there is no topology and no network, so latency, loss, duplication, partitions and crashes are not modelled.`;
+}
+
+/** Aggregate mode: `RumorSpreading` in memory on a well-mixed population; one round lasts `latencyMsMax`. */
+function runRumorWellMixed(ctx: RunContext, p: RumorRunParams, n: number): RumorSummary {
+  const fanout = p.fanout ?? 1;
   const roundMs = Math.max(1, ctx.network.config.latencyMsMax);
   const t0 = ctx.network.now;
   const traceContacts = n * fanout <= MAX_TRACED_CONTACTS_PER_ROUND;
   const run = new RumorSpreading({ mode: p.mode, fanout }).start({
     agentCount: n,
-    start,
+    start: 0,
     rng: ctx.rng,
-    crashed,
-    droppers,
-    graph,
     onContact: traceContacts
       ? (r, from, to, informed) => ctx.trace.engine(t0 + r * roundMs, 'gossipContact', from, to, { informed })
       : undefined,
   });
   const maxRounds = p.maxRounds ?? MAX_ROUNDS;
-  if (traceContacts) ctx.trace.engine(t0, 'informed', start, -1, { round: 0 });
+  if (traceContacts) ctx.trace.engine(t0, 'informed', 0, -1, { round: 0 });
   const informedPerRound = [run.informed];
   let contacts = 0;
   let stalled = 0;
-  while (!run.done && run.round < maxRounds && stalled < 100 && !ctx.shouldStop?.()) {
+  while (!run.done && run.round < maxRounds && stalled < RUMOR_STALL_ROUNDS && !ctx.shouldStop?.()) {
     const s = run.step();
+    const t = t0 + s.round * roundMs;
     contacts += s.contacts;
     stalled = s.newlyInformed === 0 ? stalled + 1 : 0;
     informedPerRound.push(s.informed);
-    if (traceContacts) traceNewlyInformed(ctx, run.learntAt, s.round, t0 + s.round * roundMs);
-    ctx.trace.engine(t0 + s.round * roundMs, 'roundEnd', -1, -1, {
-      round: s.round,
-      informed: s.informed,
-      newlyInformed: s.newlyInformed,
-    });
+    if (traceContacts) {
+      for (let i = 0; i < n; i++)
+        if (run.learntAt[i] === s.round) ctx.trace.engine(t, 'informed', i, -1, { round: s.round });
+    }
+    ctx.trace.engine(t, 'roundEnd', -1, -1, { round: s.round, informed: s.informed, newlyInformed: s.newlyInformed });
     ctx.onProgress?.(s.informed / n);
   }
-  const live = n - crashed.reduce((a, b) => a + b, 0);
   return {
     kind: 'rumor',
+    model: 'well-mixed',
+    note: wellMixedNote(n),
     mode: p.mode,
     fanout,
     agents: n,
-    origin: aggregate ? start : c.agents[start].id,
+    origin: 0,
     rounds: run.round,
+    roundMs,
     informed: run.informed,
-    allInformed: run.informed === live,
+    allInformed: run.informed === n,
     informedPerRound,
-    meanField: meanFieldRumor({ n: live, mode: p.mode, fanout, maxRounds: Math.max(run.round, 1) }),
-    crashed: n - live,
-    droppers: droppers.reduce((a, b) => a + b, 0),
+    meanField: meanFieldRumor({ n, mode: p.mode, fanout, maxRounds: Math.max(run.round, 1) }),
+    crashed: 0,
+    droppers: 0,
     contacts,
   };
 }

@@ -35,6 +35,13 @@ export function toCsr(lists: readonly (readonly number[])[]): Csr {
   return { offsets, targets };
 }
 
+/** The largest neighbour count in `g`: what bounds a contact buffer, however large the fanout. */
+export function maxDegree(g: Csr): number {
+  let max = 0;
+  for (let i = 0; i + 1 < g.offsets.length; i++) max = Math.max(max, g.offsets[i + 1] - g.offsets[i]);
+  return max;
+}
+
 const TWO_32 = 4294967296;
 
 /**

@@ -26,6 +26,8 @@ export interface SpreadSeries {
   target?: number;
   /** Rumor: agents that can be informed (crashed excluded). */
   live?: number;
+  /** Rumor: what the run modelled, in words to print beside the chart (well-mixed aggregate, or the network). */
+  note?: string;
 }
 
 interface RumorLike {
@@ -36,6 +38,9 @@ interface RumorLike {
   meanField: number[];
   mode: string;
   fanout: number;
+  /** Absent in summaries from before the network model: those were well-mixed or full-mesh rounds. */
+  model?: 'network' | 'well-mixed';
+  note?: string;
 }
 
 interface GossipRound {
@@ -63,10 +68,13 @@ export function spreadSeries(summary: RunSummary | null, agentCount: number): Sp
 
 function rumorSeries(r: RumorLike): SpreadSeries {
   const live = r.agents - r.crashed;
-  const share = (x: number) => (live > 0 ? x / live : 0);
+  // On the network an agent down at the start may recover and learn it: the share stays a share.
+  const share = (x: number) => (live > 0 ? Math.min(1, x / live) : 0);
+  const where = r.model === 'well-mixed' ? 'well-mixed' : r.model === 'network' ? 'on the network' : undefined;
   return {
     kind: 'rumor',
-    title: `Informed share per round (${r.mode}, fanout ${r.fanout})`,
+    title: `Informed share per round (${r.mode}, fanout ${r.fanout}${where ? `, ${where}` : ''})`,
+    note: r.note,
     yLabel: 'informed share',
     total: r.agents,
     live,

@@ -18,6 +18,11 @@ export function SpreadPanel() {
   return (
     <div className="spread-panel">
       <h3>{series.title}</h3>
+      {series.note && (
+        <p className="hint" data-testid="spread-note">
+          {series.note}
+        </p>
+      )}
       <Readout series={series} round={round} traceInformed={at.informed} />
       <SpreadChart series={series} round={round} />
       <p className="legend">
