@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultOralM, judgeOrders, OralMessages, oralMRule } from '../../../src/engine/consensus/oralMessages';
 import type { OrderWitnessById } from '../../../src/engine/consensus/oralMessagesAlgorithm';
@@ -76,6 +77,21 @@ describe('OM(m) with m chosen by the user: IC1 and IC2 with their witnesses', ()
         expect([result.votesFor, result.votesAgainst, result.decision], what).toEqual([0, 1, 'rejected']);
       }
     }
+  });
+
+  it('the example file public/scenarios/byzantine-generals-om1.json does what its description says', async () => {
+    const example = JSON.parse(readFileSync('public/scenarios/byzantine-generals-om1.json', 'utf8'));
+    const { meta } = await run(example);
+    expect(meta.violation?.rule).toBe('IC2');
+    expect([meta.ic2.commander, meta.ic2.witnesses]).toEqual([
+      { agentId: 'agent-1', order: 'attack' },
+      [{ agentId: 'agent-2', order: 'retreat' }],
+    ]);
+    expect(example.description).toContain("IC2 is violated (agent-1 ordered 'attack', agent-2 obeyed 'retreat')");
+    // "With a fourth general OM(1) holds."
+    example.topology.agents.push({ id: 'agent-4' });
+    const four = await run(example);
+    expect([four.meta.ic1.held, four.meta.ic2.held]).toEqual([true, true]);
   });
 
   it('three generals with a traitorous commander: OM(0) breaks IC1 (the witnesses obey different orders), OM(1) holds', async () => {
