@@ -1,6 +1,6 @@
 import { check, checkLimit } from '../core/errors';
 import { compareStrings } from '../crdt/json';
-import { mergeByType } from './crdtMerge';
+import { COORDINATOR_AGENT_ID, mergeByType } from './crdtMerge';
 import { chooseCrdtType } from './crdtType';
 import { detectConflicts, type StatesByAgent } from './detectConflicts';
 import type { ExplanationStep } from './explanation';
@@ -8,6 +8,7 @@ import { decideLww, label } from './lwwStrategy';
 import { canonicalOrder } from './order';
 import { cloneValue, createStateVersion, refOf, type StateVersion, type StateVersionInput } from './stateVersion';
 import { decideVector } from './vectorStrategy';
+import { statedVersion } from './versionState';
 
 export type ResolutionStrategy = 'lww' | 'vector' | 'crdt';
 export const RESOLUTION_STRATEGIES: readonly ResolutionStrategy[] = ['lww', 'vector', 'crdt'];
@@ -19,8 +20,7 @@ export interface ConflictResolverOptions {
 /** Versions one `resolve` call accepts. */
 export const MAX_RESOLVE_VERSIONS = 100_000;
 
-/** The agent id of a merged (crdt) result: nobody wrote it, the resolver made it. */
-export const COORDINATOR_AGENT_ID = 'coordinator';
+export { COORDINATOR_AGENT_ID };
 
 /**
  * Resolves conflicting versions of one piece of state (the seed's
@@ -30,6 +30,13 @@ export const COORDINATOR_AGENT_ID = 'coordinator';
  * Tie rule (lww, and LWW inside vector, register and map): the later
  * timestamp wins; on equal timestamps the higher version; then the agent id
  * that sorts last (code-unit order). The same winner for every input order.
+ *
+ * The crdt strategy joins CRDT *states*: a version that carries
+ * `metadata.crdtState` (every crdt result does) brings that state, a version
+ * without one brings its agent's write (the seed's versions). The result's
+ * value is read from the joined state, so resolving is commutative,
+ * associative and idempotent over results too: `resolve([resolve([a, b]), a])`
+ * is still 87 for the seed's 42 + 45.
  *
  * @example
  * const resolver = new ConflictResolver({ strategy: 'crdt' });
@@ -110,14 +117,17 @@ function resolveCrdt(stateKey: string, versions: StateVersion[], fieldOf: (v: St
   const vs = canonicalOrder(versions);
   const typeStep = chooseCrdtType(vs, vs.map(fieldOf));
   const crdtType = typeStep.outcome.crdtType;
-  // Shape errors surface even for a single version; its value then comes back as it was.
-  const merged = mergeByType(crdtType, vs, fieldOf);
+  // Shape errors surface even for a single version, whose value is then read from its state.
+  const inputs = vs.map((v) => statedVersion(crdtType, v, fieldOf(v)));
   if (vs.length === 1) {
     const one = single(vs[0], 'crdt');
+    one.value = inputs[0].replica.value();
     one.metadata.crdtType = crdtType;
+    one.metadata.crdtState = inputs[0].replica.state();
     one.metadata.explanation = [typeStep, ...(one.metadata.explanation ?? [])];
     return one;
   }
+  const merged = mergeByType(crdtType, inputs);
   return {
     stateKey,
     value: merged.value,
@@ -127,9 +137,20 @@ function resolveCrdt(stateKey: string, versions: StateVersion[], fieldOf: (v: St
     metadata: {
       resolutionStrategy: 'crdt',
       crdtType,
-      mergedFromAgents: [...new Set(vs.map((v) => v.agentId))].sort(compareStrings),
-      ...(merged.crdtState === undefined ? {} : { crdtState: merged.crdtState }),
+      mergedFromAgents: mergedFrom(vs),
+      crdtState: merged.crdtState,
       explanation: [typeStep, ...merged.steps],
     },
   };
+}
+
+/** The agents whose writes a merge holds: a merged input counts with the agents it was merged from. */
+function mergedFrom(vs: readonly StateVersion[]): string[] {
+  const agents = new Set<string>();
+  for (const v of vs) {
+    const from = v.metadata.mergedFromAgents;
+    if (Array.isArray(from) && from.every((a) => typeof a === 'string')) for (const a of from) agents.add(a);
+    else agents.add(v.agentId);
+  }
+  return [...agents].sort(compareStrings);
 }

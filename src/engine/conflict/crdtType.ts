@@ -3,6 +3,7 @@ import { isPlainObject } from '../crdt/json';
 import type { CRDTType } from '../crdt/types';
 import type { CrdtTypeStep } from './explanation';
 import { refOf, type StateVersion } from './stateVersion';
+import { declaredStateType } from './versionState';
 
 /**
  * The seed's detection rules: a number is a counter, an array or Set a set, a
@@ -18,12 +19,13 @@ export function detectCrdtType(value: unknown): CRDTType {
 }
 
 /**
- * The type of a merge: the declared `metadata.crdtType` (versions that declare
- * must agree), else the detected type of every value (which must agree too).
- * `vs` is in canonical order; `fields[i]` names version i in errors.
+ * The type of a merge: the declared `metadata.crdtType` (or, without one, the
+ * type of the `metadata.crdtState` a merged version carries; versions that
+ * declare must agree), else the detected type of every value (which must agree
+ * too). `vs` is in canonical order; `fields[i]` names version i in errors.
  */
 export function chooseCrdtType(vs: readonly StateVersion[], fields: readonly string[]): CrdtTypeStep {
-  const declared = vs.map((v) => v.metadata.crdtType ?? null);
+  const declared = vs.map((v) => v.metadata.crdtType ?? declaredStateType(v));
   const detected = vs.map((v) => detectCrdtType(v.value));
   const firstDeclared = declared.findIndex((d) => d !== null);
   const inputs = { versions: vs.map((v, i) => ({ ...refOf(v), declared: declared[i], detected: detected[i] })) };
@@ -32,7 +34,7 @@ export function chooseCrdtType(vs: readonly StateVersion[], fields: readonly str
     declared.forEach((d, i) => {
       check(
         d === null || d === type,
-        `${fields[i]}.metadata.crdtType`,
+        `${fields[i]}.metadata.${vs[i].metadata.crdtType ? 'crdtType' : 'crdtState.type'}`,
         `${vs[i].agentId} declares '${d}' but ${vs[firstDeclared].agentId} declares '${type}'`,
       );
     });
@@ -41,7 +43,9 @@ export function chooseCrdtType(vs: readonly StateVersion[], fields: readonly str
       inputs,
       comparison: { source: 'metadata' },
       outcome: { crdtType: type },
-      reason: `metadata.crdtType says '${type}'`,
+      reason: vs[firstDeclared].metadata.crdtType
+        ? `metadata.crdtType says '${type}'`
+        : `metadata.crdtState is a '${type}' state`,
     };
   }
   const type = detected[0];

@@ -90,20 +90,42 @@ export interface CrdtTypeStep {
   reason: string;
 }
 
+/** Where a version's state in a crdt merge came from: its `metadata.crdtState`, or its value as one agent's write. */
+export type StateSource = 'state' | 'value';
+
 export interface CounterMergeStep {
   step: 'counter-merge';
-  inputs: { contributions: (VersionRef & { value: number })[] };
-  comparison: { perAgent: { agent: string; values: number[]; max: number }[]; naiveSum: number };
-  outcome: { value: number };
+  /** Each version: its value as it reads (a merged version's is its total) and the per-agent counts it carries. */
+  inputs: {
+    contributions: (VersionRef & { value: number; counts: Record<string, number>; source: StateSource })[];
+  };
+  /**
+   * Per agent, that agent's count in each version holding one (`from[i]` holds `values[i]`) and the
+   * largest: the join. `naiveSum` adds every version's value, as if each were a new contribution.
+   */
+  comparison: { perAgent: { agent: string; values: number[]; from: VersionRef[]; max: number }[]; naiveSum: number };
+  /** The joined per-agent counts and their sum. */
+  outcome: { value: number; counts: Record<string, number> };
   reason: string;
 }
 
 export interface PnCounterMergeStep {
   step: 'pn-counter-merge';
-  inputs: { contributions: (VersionRef & { increments: number; decrements: number })[] };
+  /** Each version's increments and decrements in all, and per agent (`p`, `n`). */
+  inputs: {
+    contributions: (VersionRef & {
+      increments: number;
+      decrements: number;
+      p: Record<string, number>;
+      n: Record<string, number>;
+      source: StateSource;
+    })[];
+  };
   comparison: {
     perAgent: {
       agent: string;
+      /** The versions holding an entry of this agent; `increments[i]`, `decrements[i]` are `from[i]`'s. */
+      from: VersionRef[];
       increments: number[];
       decrements: number[];
       maxIncrements: number;
@@ -116,7 +138,8 @@ export interface PnCounterMergeStep {
 
 export interface SetUnionStep {
   step: 'set-union';
-  inputs: { sets: (VersionRef & { elements: unknown[] })[] };
+  inputs: { sets: (VersionRef & { elements: unknown[]; source: StateSource })[] };
+  /** Each element of the union and the agent ids of the versions holding it. */
   comparison: { elements: { element: unknown; from: string[] }[] };
   outcome: { value: unknown[] };
   reason: string;
@@ -124,16 +147,21 @@ export interface SetUnionStep {
 
 export interface OrSetMergeStep {
   step: 'or-set-merge';
-  inputs: { sets: (VersionRef & { visible: unknown[] })[] };
+  inputs: { sets: (VersionRef & { visible: unknown[]; source: StateSource })[] };
   comparison: { elements: { element: unknown; tags: string[]; removedTags: string[]; present: boolean }[] };
   outcome: { value: unknown[] };
   reason: string;
 }
 
+/**
+ * One key of an LWW-map join. A candidate is one write of the key (its own
+ * stamp: writer, version, timestamp) and `heldBy` the input versions that
+ * carry it — a merged version carries the cells of the writes it merged.
+ */
 export interface MapKeyStep {
   step: 'map-key';
-  inputs: { key: string; candidates: (VersionRef & { value: unknown })[] };
+  inputs: { key: string; candidates: (VersionRef & { value: unknown; deleted?: boolean; heldBy: VersionRef[] })[] };
   comparison: LwwComparison | null;
-  outcome: { key: string; value: unknown; winner: VersionRef };
+  outcome: { key: string; value: unknown; winner: VersionRef; deleted?: boolean };
   reason: string;
 }

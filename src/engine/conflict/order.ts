@@ -1,5 +1,5 @@
 import { compareStrings, jsonKey } from '../crdt/json';
-import { compareStamps, type LwwDecidedBy } from '../crdt/lww';
+import { compareEntries, compareStamps, decidedBy, type LwwDecidedBy, type LwwEntry } from '../crdt/lww';
 import type { LwwComparison } from './explanation';
 import { formatTimestamp, type StateVersion } from './stateVersion';
 
@@ -47,6 +47,19 @@ export function lwwComparison(a: StateVersion, b: StateVersion): LwwComparison {
   else if (a.agentId !== b.agentId) [decidedBy, left, right] = ['agentId', a.agentId, b.agentId];
   else if (lwwOrder(a, b) !== 0) [decidedBy, left, right] = ['value', jsonKey(a.value), jsonKey(b.value)];
   return { decidedBy, left, right, cmp: CMP(lwwOrder(a, b)) };
+}
+
+/** The cell that decides `compareEntries(a, b)` between two LWW writes (a map key's cells, register entries). */
+export function entryComparison(a: LwwEntry, b: LwwEntry): LwwComparison {
+  const by = decidedBy(a, b);
+  const side = (e: LwwEntry): number | string => {
+    if (by === 'timestamp') return e.timestamp;
+    if (by === 'version') return e.version;
+    if (by === 'agentId') return e.agentId;
+    if (by === 'value') return e.deleted ? 'deleted' : jsonKey(e.value);
+    return '';
+  };
+  return { decidedBy: by, left: side(a), right: side(b), cmp: CMP(compareEntries(a, b)) };
 }
 
 /** "later timestamp (2025-01-02T… vs 2025-01-01T…)" — the words for a decided comparison. */

@@ -1,6 +1,7 @@
 import { type VectorClock, validateVectorClock } from '../clocks/vectorClock';
 import { check } from '../core/errors';
 import { isPlainObject, setOwn } from '../crdt/json';
+import type { CrdtState } from '../crdt/replica';
 import { CRDT_TYPES, type CRDTType } from '../crdt/types';
 import type { ExplanationStep } from './explanation';
 
@@ -23,8 +24,13 @@ export interface StateMetadata {
   discardedVersions?: VersionRef[];
   concurrentAgents?: string[];
   mergedFromAgents?: string[];
-  /** The merged CRDT state (crdt strategy), so the result can itself be merged again. */
-  crdtState?: unknown;
+  /**
+   * The CRDT state (crdt strategy): per-agent counts, set elements, OR-set tags,
+   * per-key LWW cells, the register's stamped write. A version that carries one
+   * merges by it, so a merged version can be merged again without counting
+   * anything twice; its value is only the view of it.
+   */
+  crdtState?: CrdtState;
   [key: string]: unknown;
 }
 
@@ -112,7 +118,8 @@ export function cloneValue<T>(value: T): T {
   return out as T;
 }
 
-export function refOf(v: StateVersion): VersionRef {
+/** The stamp part of a version (or of anything stamped like one), without its value. */
+export function refOf(v: VersionRef): VersionRef {
   return { agentId: v.agentId, version: v.version, timestamp: v.timestamp };
 }
 

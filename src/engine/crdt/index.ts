@@ -21,5 +21,12 @@ export { LWWMap, type LWWMapOp, type LWWMapState } from './lwwMap';
 export { LWWRegister, type LWWRegisterOp, type LWWRegisterState } from './lwwRegister';
 export { ORSet, type ORSetOp, type ORSetState } from './orSet';
 export { PNCounter, type PNCounterOp, type PNCounterState } from './pnCounter';
-export { type AnyReplica, createReplica, mergeState, replicaFromState } from './replica';
+export {
+  type AnyReplica,
+  type CrdtState,
+  createReplica,
+  joinReplica,
+  mergeState,
+  replicaFromState,
+} from './replica';
 export { CRDT_TYPES, type CRDTType, type MergeOptions, type Replica } from './types';

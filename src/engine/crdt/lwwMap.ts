@@ -1,7 +1,7 @@
 import { check, checkLimit } from '../core/errors';
 import { MAX_CRDT_ENTRIES } from './counts';
 import { checkJson, cloneJson, compareStrings, type Json, setOwn } from './json';
-import { compareEntries, type LwwEntry } from './lww';
+import { compareEntries, type LwwEntry, type LwwStamp } from './lww';
 import { copyEntry, readLwwEntry } from './lwwRegister';
 import type { MergeOptions, Replica } from './types';
 
@@ -92,6 +92,12 @@ export class LWWMap implements Replica<LWWMapOp, LWWMapState, Record<string, Jso
     }
     checkLimit('MAX_CRDT_ENTRIES', MAX_CRDT_ENTRIES, this.cells.size);
     return changed;
+  }
+
+  /** The stamp of `key`'s cell (its last write, a delete included), or undefined when the key was never written. */
+  stampOf(key: string): LwwStamp | undefined {
+    const cell = this.cells.get(key);
+    return cell && { timestamp: cell.timestamp, version: cell.version, agentId: cell.agentId };
   }
 
   get(key: string): Json | undefined {

@@ -1,6 +1,6 @@
 import { check } from '../core/errors';
 import { checkJson, cloneJson, type Json } from './json';
-import { compareEntries, type LwwEntry } from './lww';
+import { compareEntries, type LwwEntry, type LwwStamp } from './lww';
 import type { MergeOptions, Replica } from './types';
 
 export interface LWWRegisterState {
@@ -94,6 +94,12 @@ export class LWWRegister implements Replica<LWWRegisterOp, LWWRegisterState, Jso
 
   value(): Json {
     return this.entry ? cloneJson(this.entry.value) : null;
+  }
+
+  /** The stamp of the winning write, or undefined before the first one. */
+  stamp(): LwwStamp | undefined {
+    const e = this.entry;
+    return e ? { timestamp: e.timestamp, version: e.version, agentId: e.agentId } : undefined;
   }
 
   state(): LWWRegisterState {

@@ -1,14 +1,17 @@
 import { check } from '../core/errors';
-import { GCounter } from './gCounter';
-import { GSet } from './gSet';
-import { LWWMap } from './lwwMap';
-import { LWWRegister } from './lwwRegister';
-import { ORSet } from './orSet';
-import { PNCounter } from './pnCounter';
+import { GCounter, type GCounterState } from './gCounter';
+import { GSet, type GSetState } from './gSet';
+import { LWWMap, type LWWMapState } from './lwwMap';
+import { LWWRegister, type LWWRegisterState } from './lwwRegister';
+import { ORSet, type ORSetState } from './orSet';
+import { PNCounter, type PNCounterState } from './pnCounter';
 import { CRDT_TYPES, type CRDTType } from './types';
 
 /** Any of the six replicas. */
 export type AnyReplica = GCounter | PNCounter | GSet | ORSet | LWWMap | LWWRegister;
+
+/** Any of the six serialised states (what `state()` gives and `merge` takes), discriminated by `type`. */
+export type CrdtState = GCounterState | PNCounterState | GSetState | ORSetState | LWWMapState | LWWRegisterState;
 
 /**
  * An empty replica of `type` owned by `replicaId`.
@@ -57,6 +60,16 @@ export function replicaFromState(replicaId: string, state: unknown, field = 'sta
     case 'register':
       return LWWRegister.fromState(replicaId, state, field);
   }
+}
+
+/**
+ * Joins `other` (a replica of the same type) into `into`: the semilattice join,
+ * so the order of joins never matters. Returns whether `into` changed.
+ */
+export function joinReplica(into: AnyReplica, other: AnyReplica): boolean {
+  check(other.type === into.type, 'state.type', `must be '${into.type}'`);
+  // Same class (the type field says so): the instance merge reads the other's entries without re-validating.
+  return (into.merge as (o: AnyReplica) => boolean).call(into, other);
 }
 
 /** Merges a serialised state or delta into a replica of the same type (the run's message handler). */

@@ -1,5 +1,5 @@
 import { ConflictResolver, RESOLUTION_STRATEGIES, type ResolutionStrategy } from '../conflict/conflictResolver';
-import { check, checkLimit } from '../core/errors';
+import { check } from '../core/errors';
 import { MAX_SIM_TIME_MS, MAX_SYNC_KEYS } from '../core/limits';
 import { InMemoryProvider } from '../memory/inMemoryProvider';
 import type { RunContext } from '../runs/context';
@@ -44,6 +44,17 @@ export interface SyncSummary {
   simulatedMs: number;
 }
 
+/** Every parameter of a sync run block; validateSyncParams refuses any other key. */
+export const SYNC_PARAMS = [
+  'mode',
+  'keys',
+  'changedKeys',
+  'timeoutMs',
+  'strategy',
+  'swarmId',
+] as const satisfies readonly (keyof SyncParams)[];
+const KNOWN = new Set<string>(['kind', ...SYNC_PARAMS]);
+
 const isInt = (x: unknown, lo: number, hi: number): x is number =>
   typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
 
@@ -55,9 +66,10 @@ const isInt = (x: unknown, lo: number, hi: number): x is number =>
 export function validateSyncParams(params: unknown): SyncParams {
   check(typeof params === 'object' && params !== null, 'run', 'must be an object');
   const p = params as Record<string, unknown>;
+  for (const key of Object.keys(p)) check(KNOWN.has(key), `run.${key}`, 'is not a sync parameter');
   check(SYNC_MODES.includes(p.mode as SyncMode), 'run.mode', `must be one of ${SYNC_MODES.join(', ')}`);
-  check(isInt(p.keys, 1, Number.MAX_SAFE_INTEGER), 'run.keys', 'must be a whole number ≥ 1');
-  checkLimit('MAX_SYNC_KEYS', MAX_SYNC_KEYS, p.keys);
+  const most = MAX_SYNC_KEYS.toLocaleString('en-US');
+  check(isInt(p.keys, 1, MAX_SYNC_KEYS), 'run.keys', `must be a whole number from 1 to ${most}`);
   if (p.changedKeys !== undefined) {
     check(isInt(p.changedKeys, 0, p.keys), 'run.changedKeys', `must be a whole number from 0 to run.keys (${p.keys})`);
   }

@@ -1,5 +1,6 @@
 import { compare, increment, merge, type VectorClock } from '../clocks/vectorClock';
 import type { ConflictResolver } from '../conflict/conflictResolver';
+import { detectCrdtType } from '../conflict/crdtType';
 import { createStateVersion, type StateMetadata, type StateVersion } from '../conflict/stateVersion';
 import { check, ValidationError } from '../core/errors';
 import { Hasher } from '../core/hash';
@@ -9,6 +10,7 @@ import { jsonBytes } from '../memory/jsonValue';
 import { checkName, type MemoryProvider } from '../memory/memoryProvider';
 import type { Network } from '../network/network';
 import type { Trace } from '../trace/trace';
+import { crdtWrite } from './crdtWrite';
 import { clockOf, contentKey, lean, ReplicaSet } from './replica';
 import { StoredSwarm } from './storedState';
 import {
@@ -112,7 +114,11 @@ export class StateSynchronizer {
 
   /**
    * A local write at `agent`: its replica of `stateKey` gets `value`, the next
-   * local version, the current simulated time and its clock ticked.
+   * local version, the current simulated time and its clock ticked. With the
+   * crdt strategy the write is applied to the replica's CRDT state (see
+   * `crdtWrite`: a counter's value is the agent's own count, a map's the keys
+   * it sets), so what the agent merged before is kept, and the version's value
+   * is read from the new state.
    * @example s.write('agent-2', 'swarm-001', 'config', { retries: 3 })
    */
   write(agent: string | number, swarmId: string, stateKey: string, value: unknown, metadata: StateMetadata = {}) {
@@ -122,14 +128,24 @@ export class StateSynchronizer {
     checkName(swarmId, 'namespace');
     const old = this.replicas.get(i, swarmId, stateKey);
     const clock = increment(old ? clockOf(old) : {}, this.idOf(i));
-    const crdtType = metadata.crdtType ?? old?.metadata.crdtType;
+    const crdt = this.conflictResolver.strategy === 'crdt';
+    const crdtType = metadata.crdtType ?? old?.metadata.crdtType ?? (crdt ? detectCrdtType(value) : undefined);
+    const written =
+      crdt && crdtType
+        ? crdtWrite(old, { agentId: this.idOf(i), crdtType, value, timestampMs: this.net.now })
+        : { value, crdtState: undefined };
     const v = createStateVersion({
       stateKey,
-      value,
+      value: written.value,
       version: (old?.version ?? 0) + 1,
       timestamp: this.net.now,
       agentId: this.idOf(i),
-      metadata: { ...metadata, ...(crdtType ? { crdtType } : {}), vectorClock: clock },
+      metadata: {
+        ...metadata,
+        ...(crdtType ? { crdtType } : {}),
+        ...(written.crdtState ? { crdtState: written.crdtState } : {}),
+        vectorClock: clock,
+      },
     });
     this.replicas.swarm(i, swarmId).states.set(stateKey, lean(v));
     this.trace.engine(this.net.now, 'localWrite', i, -1, { swarmId, stateKey, version: v.version, clock });

@@ -105,13 +105,47 @@ describe('ConflictResolver', () => {
     }
   });
 
-  it('gives back a single version unchanged in value', () => {
+  it('gives back a single version unchanged in value (crdt: the value read from its state)', () => {
     for (const strategy of ['lww', 'vector', 'crdt'] as const) {
       const out = new ConflictResolver({ strategy }).resolve('k', [sv('k', ['b', 'a', 'a'], 4, T0, 'agent-1')]);
-      expect(out.value).toEqual(['b', 'a', 'a']);
+      expect(out.value).toEqual(strategy === 'crdt' ? ['a', 'b'] : ['b', 'a', 'a']);
       expect(out.version).toBe(4);
       expect(out.metadata.explanation?.at(-1)?.step).toBe('single');
+      if (strategy === 'crdt') expect(out.metadata.crdtState).toEqual({ type: 'set', elements: ['a', 'b'] });
     }
+  });
+
+  it('checks a carried crdtState like a state from the network, naming the field', () => {
+    const r = new ConflictResolver({ strategy: 'crdt' });
+    expectValidation(
+      () =>
+        r.resolve('k', [
+          sv('k', 1, 1, T0, 'agent-1', { crdtType: 'counter' }),
+          sv('k', 3, 2, T0, 'coordinator', { crdtType: 'counter', crdtState: { type: 'counter', counts: { a: -1 } } }),
+        ]),
+      'conflicts[1].metadata.crdtState.counts.a',
+    );
+    expectValidation(
+      () =>
+        r.resolve('k', [
+          sv('k', 1, 1, T0, 'agent-1', { crdtType: 'counter' }),
+          sv('k', [1], 2, T0, 'coordinator', { crdtType: 'counter', crdtState: { type: 'set', elements: [1] } }),
+        ]),
+      'conflicts[1].metadata.crdtState.type',
+      /coordinator: must be 'counter'/,
+    );
+    // Without crdtType, a carried state's type is the declared type.
+    const pn = { type: 'pn-counter' as const, p: { 'agent-1': 5 }, n: { 'agent-2': 2 } };
+    const out = r.resolve('k', [sv('k', 3, 2, T0, 'coordinator', { crdtState: pn })]);
+    expect(out.metadata.crdtType).toBe('pn-counter');
+    expect(out.value).toBe(3);
+  });
+
+  it('the state decides, not the value: a merged version whose value was edited still merges by its state', () => {
+    const r = new ConflictResolver({ strategy: 'crdt' });
+    const state = { type: 'counter' as const, counts: { 'agent-1': 42, 'agent-2': 45 } };
+    const edited = sv('k', 1000, 3, T0, 'coordinator', { crdtType: 'counter', crdtState: state });
+    expect(r.resolve('k', [edited, sv('k', 50, 1, T0, 'agent-2', { crdtType: 'counter' })]).value).toBe(92);
   });
 
   it('breaks LWW ties by higher version, then by the agent id that sorts last, in every input order', () => {

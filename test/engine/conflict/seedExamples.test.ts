@@ -29,10 +29,12 @@ describe('seed: CRDT counter (section 2 basic usage, CRDT advanced patterns)', (
     const resolved = resolver.resolve('task_count', [conflicts[0], conflicts[1], conflicts[0]]);
     expect(resolved.value).toBe(87);
     const step = resolved.metadata.explanation?.find((s) => s.step === 'counter-merge');
+    const a1 = { agentId: 'agent-1', version: 1, timestamp: T0 };
+    const a2 = { agentId: 'agent-2', version: 2, timestamp: T0 + 1000 };
     expect(step?.comparison).toEqual({
       perAgent: [
-        { agent: 'agent-1', values: [42, 42], max: 42 },
-        { agent: 'agent-2', values: [45], max: 45 },
+        { agent: 'agent-1', values: [42, 42], from: [a1, a1], max: 42 },
+        { agent: 'agent-2', values: [45], from: [a2], max: 45 },
       ],
       naiveSum: 129,
     });
@@ -50,7 +52,55 @@ describe('seed: CRDT counter (section 2 basic usage, CRDT advanced patterns)', (
       reason: "metadata.crdtType says 'counter'",
     });
     expect(steps[1].reason).toBe('counter: per-agent max: agent-1 = 42, agent-2 = 45; sum = 87');
-    expect(steps[1].outcome).toEqual({ value: 87 });
+    expect(steps[1].outcome).toEqual({ value: 87, counts: { 'agent-1': 42, 'agent-2': 45 } });
+  });
+
+  it('a merged 87 merged again with one of its inputs stays 87: the result carries its state, not a new contribution', () => {
+    const merged = resolver.resolve('task_count', conflicts);
+    const again = resolver.resolve('task_count', [merged, conflicts[0]]);
+    expect(again.value).toBe(87);
+    expect(again.metadata.crdtState).toEqual(merged.metadata.crdtState);
+    expect(again.metadata.mergedFromAgents).toEqual(['agent-1', 'agent-2']);
+    const step = again.metadata.explanation?.find((s) => s.step === 'counter-merge');
+    expect(step?.reason).toBe(
+      'counter: join of per-agent counts (coordinator v3 carries {agent-1: 42, agent-2: 45}); ' +
+        'per-agent max: agent-1 = 42, agent-2 = 45; sum = 87 (a naive sum of every version would say 129)',
+    );
+    expect(
+      step?.step === 'counter-merge' && step.inputs.contributions.map((c) => [c.agentId, c.value, c.source]),
+    ).toEqual([
+      ['agent-1', 42, 'value'],
+      ['coordinator', 87, 'state'],
+    ]);
+  });
+
+  it('join(join(a, b), join(b, c)) is a + b + c = 97, not 87', () => {
+    const c = sv('task_count', 10, 1, T0 + 2000, 'agent-3', { crdtType: 'counter' });
+    const ab = resolver.resolve('task_count', conflicts);
+    const bc = resolver.resolve('task_count', [conflicts[1], c]);
+    expect(resolver.resolve('task_count', [ab, bc]).value).toBe(97);
+    expect(resolver.resolve('task_count', [ab, c, bc, conflicts[0]]).value).toBe(97);
+  });
+});
+
+describe('merged maps keep each key’s own write stamp', () => {
+  const resolver = new ConflictResolver({ strategy: 'crdt' });
+  it('a key written at t = 50 beats the same key written at t = 0 after a partial merge with a later version', () => {
+    const early = sv('config', { mode: 'old' }, 1, 0, 'agent-1', { crdtType: 'map' });
+    const other = sv('config', { retries: 3 }, 1, 100, 'agent-2', { crdtType: 'map' });
+    const late = sv('config', { mode: 'new' }, 1, 50, 'agent-3', { crdtType: 'map' });
+    const partial = resolver.resolve('config', [early, other]);
+    expect(partial.timestamp).toBe(100);
+    const full = resolver.resolve('config', [partial, late]);
+    expect(full.value).toEqual({ mode: 'new', retries: 3 });
+    const step = full.metadata.explanation?.find((s) => s.step === 'map-key' && s.inputs.key === 'mode');
+    expect(step?.reason).toBe(
+      'map mode: "new" @ t=50 ms (agent-3) vs "old" @ t=0 ms (agent-1 in coordinator v2) ⇒ "new" (later timestamp (t=50 ms vs t=0 ms))',
+    );
+    expect(step?.step === 'map-key' && step.inputs.candidates.map((c) => c.heldBy.map((h) => h.agentId))).toEqual([
+      ['agent-3'],
+      ['coordinator'],
+    ]);
   });
 });
 
