@@ -42,10 +42,23 @@ function nextTime(times: Float64Array, t: number): number {
   return times.at(-1) ?? 0;
 }
 
+/** Shows simulated time `t`: every event up to and including its millisecond. */
 export function seekTime(t: number): void {
   const { trace, setCursor } = useStore.getState();
   if (!trace) return;
   setCursor(cursorAtTime(trace, t), t);
+}
+
+/**
+ * The timeline was moved to millisecond `t`: pause and show every event of it.
+ * Called for each input of the scrubber, also when it names the millisecond it
+ * already shows: after stepping into the middle of a millisecond (its first
+ * event of several) the scrubber shows that millisecond, and choosing it again
+ * must still bring in the rest of its events.
+ */
+export function scrubTo(t: number): void {
+  pause();
+  seekTime(Math.round(t));
 }
 
 export function jumpToStart(): void {
@@ -86,7 +99,15 @@ export function play(): void {
 
 export function pause(): void {
   cancelAnimationFrame(frame);
-  if (useStore.getState().playing) useStore.getState().setPlaying(false);
+  const { playing, playTime, trace, setPlaying, setCursor } = useStore.getState();
+  if (!playing) return;
+  setPlaying(false);
+  // Stopped between two milliseconds: settle on a whole one, so the time shown (and the scrubber) is
+  // a millisecond whose every event is shown, never one whose events are only partly in.
+  if (trace) {
+    const t = Math.floor(playTime);
+    setCursor(cursorAtTime(trace, t), t);
+  }
 }
 
 export function togglePlay(): void {

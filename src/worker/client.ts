@@ -1,8 +1,9 @@
 /**
  * The UI's one way into the engines: wraps the simulation worker once and owns
  * its lifecycle. Every call can be aborted (the worker is terminated and a fresh
- * one started, since a busy worker cannot be interrupted); a worker that dies
- * rejects every pending call with WorkerCrashedError and is restarted.
+ * one started, since a busy worker cannot be interrupted); only the aborted call
+ * is rejected, the others in flight are sent again to the fresh worker. A worker
+ * that dies rejects every pending call with WorkerCrashedError and is restarted.
  */
 import { proxy, type Remote, wrap } from 'comlink';
 import type { SearchOutcome, SearchRequest } from './api/search';
@@ -39,10 +40,19 @@ type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
 
+/** A call in flight: kept so that it can be sent again to a restarted worker. */
+interface PendingCall {
+  invoke: (remote: Remote<SimApi>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  /** Which worker the call was sent to; answers from an older one are ignored. */
+  sentTo: number;
+}
+
 export class SimClient {
   private worker!: Worker;
   private remote!: Remote<SimApi>;
-  private readonly pending = new Set<(error: Error) => void>();
+  private readonly pending = new Set<PendingCall>();
   /** How many times a worker was started (1 after construction); tests and diagnostics read it. */
   starts = 0;
 
@@ -50,30 +60,36 @@ export class SimClient {
     this.start();
   }
 
-  /** Calls one API method; aborting terminates the worker and rejects with WorkerAbortedError. */
+  /**
+   * Calls one API method. Aborting rejects this call with WorkerAbortedError and
+   * terminates the worker (a busy worker cannot be interrupted); the other calls
+   * in flight are not lost: they are sent again to the fresh worker.
+   */
   call<T>(invoke: (remote: Remote<SimApi>) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new WorkerAbortedError());
     return new Promise<T>((resolve, reject) => {
-      const fail = (error: Error) => {
-        cleanup();
-        reject(error);
+      const onAbort = () => {
+        if (!this.pending.has(entry)) return;
+        this.settle(entry);
+        reject(new WorkerAbortedError());
+        this.restart();
       };
-      // Terminating the worker also ends every other call in flight: they are cancelled too.
-      const onAbort = () => this.restart(new WorkerAbortedError());
-      const cleanup = () => {
-        this.pending.delete(fail);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      this.pending.add(fail);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      invoke(this.remote).then(
-        (value) => {
-          cleanup();
-          resolve(value);
+      const entry: PendingCall = {
+        invoke,
+        resolve: (value) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value as T);
         },
-        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
-      );
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+        sentTo: 0,
+      };
+      this.pending.add(entry);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.send(entry);
     });
   }
 
@@ -123,17 +139,51 @@ export class SimClient {
     this.remote = wrap<SimApi>(this.worker);
   }
 
-  private crashed(detail: string): void {
-    this.restart(new WorkerCrashedError(detail));
+  /** Sends a call to the current worker; its answer counts only if that worker is still the current one. */
+  private send(entry: PendingCall): void {
+    const worker = this.starts;
+    entry.sentTo = worker;
+    let answer: Promise<unknown>;
+    try {
+      answer = entry.invoke(this.remote);
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    answer.then(
+      (value) => {
+        if (entry.sentTo !== worker || !this.pending.has(entry)) return;
+        this.settle(entry);
+        entry.resolve(value);
+      },
+      (error: unknown) => {
+        if (entry.sentTo !== worker || !this.pending.has(entry)) return;
+        this.settle(entry);
+        entry.reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   }
 
-  private restart(reason: Error): void {
+  private settle(entry: PendingCall): void {
+    this.pending.delete(entry);
+  }
+
+  /** A dead worker may have died of any call in flight: all of them are rejected, none is re-sent. */
+  private crashed(detail: string): void {
     this.worker.terminate();
-    this.rejectAll(reason);
+    this.rejectAll(new WorkerCrashedError(detail));
     this.start();
   }
 
+  /** A fresh worker after an abort: the calls still in flight are sent to it again. */
+  private restart(): void {
+    this.worker.terminate();
+    this.start();
+    for (const entry of [...this.pending]) this.send(entry);
+  }
+
   private rejectAll(error: Error): void {
-    for (const fail of [...this.pending]) fail(error);
+    const all = [...this.pending];
+    this.pending.clear();
+    for (const entry of all) entry.reject(error);
   }
 }

@@ -14,6 +14,7 @@ import type {
   SyncReplayRequest,
   SyncReplicas,
 } from '../../worker/api/inspect';
+import { checkShiViz, parseShiVizLog } from '../../worker/regexClient';
 import type { SimApi } from '../../worker/sim.worker';
 import { simClient } from '../simClient';
 
@@ -34,8 +35,9 @@ export const inspectClient = {
     call<Outcome<SyncReplicas>>((api) => api.replaySyncReplicas(request)),
   spaceTime: (...args: Parameters<Api['spaceTime']>) => call<Outcome<SpaceTimeModel>>((api) => api.spaceTime(...args)),
   parseLog: (text: string) => call<Outcome<SpaceTimeModel>>((api) => api.parseLog(text)),
-  parseShiVizLog: (text: string, options: ShiVizOptions) =>
-    call<Outcome<SpaceTimeModel>>((api) => api.parseShiVizLog(text, options)),
-  checkShiViz: (options: ShiVizOptions) => call<Outcome<true>>((api) => api.checkShiViz(options)),
+  // The user's regexes run in a throw-away worker with a time budget, never beside the run (regexClient.ts).
+  parseShiVizLog: (text: string, options: ShiVizOptions): Promise<Outcome<SpaceTimeModel>> =>
+    parseShiVizLog(text, options),
+  checkShiViz: (options: ShiVizOptions): Promise<Outcome<true>> => checkShiViz(options),
   syncModeCosts: (scenario: unknown) => call<Outcome<ModeCost[]>>((api) => api.syncModeCosts(scenario)),
 };

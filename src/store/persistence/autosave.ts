@@ -1,7 +1,6 @@
 import { MAX_SCENARIO_BYTES } from '../../engine/core/limits';
 import type { MemoryProvider } from '../../engine/memory';
 import { useStore } from '../index';
-import type { ScenarioDraft } from '../scenarioSlice';
 import { restoreScenario } from '../sharing/applyScenario';
 import { problem } from '../sharing/problems';
 import { readScenarioText } from '../sharing/readScenario';
@@ -46,42 +45,64 @@ function lessonOf(v: unknown): LessonProgress | null {
     : null;
 }
 
+/** Shows why the last session was not restored, in the library tab (where the autosave status is). */
+function restoreProblem(message: string): void {
+  const store = useStore.getState();
+  store.setLibraryProblem('autosave', problem(message));
+  store.setRightTab('library');
+}
+
+/** The autosave record's parts, or undefined when the stored value is not one of ours. */
+function recordOf(record: unknown): { scenario: string; ui: Partial<AutosaveRecord['ui']> } | undefined {
+  if (record === null || typeof record !== 'object') return undefined;
+  const { format, scenario, ui } = record as Partial<AutosaveRecord>;
+  if (format !== RECORD_FORMAT || typeof scenario !== 'string' || scenario.length > MAX_SCENARIO_BYTES)
+    return undefined;
+  return { scenario, ui: (ui !== null && typeof ui === 'object' ? ui : {}) as Partial<AutosaveRecord['ui']> };
+}
+
 /**
- * Restores what the autosave holds, if anything: the scenario only when it passes
- * the same validation as an imported file (storage can be edited by hand or
- * written by an older build), the tabs and lesson position when they look like ours.
+ * Restores what the autosave holds, if anything: the scenario only as the
+ * canonical draft that the same parse and migration as an imported file gives
+ * (storage can be edited by hand or written by an older build; the raw JSON is
+ * never used), the tabs and lesson position when they look like ours. Anything
+ * else leaves the default scenario and says why. Never throws. Once `signal`
+ * is aborted (the caller stopped waiting), nothing is applied.
  * Returns true when a scenario was restored.
  *
  * @example
  * await restoreAutosave(libraryMemory());
  */
-export async function restoreAutosave(memory: MemoryProvider): Promise<boolean> {
-  const store = useStore.getState();
+export async function restoreAutosave(memory: MemoryProvider, signal?: AbortSignal): Promise<boolean> {
   useStore.setState({ autosave: 'restoring' });
-  let record: unknown;
+  let stored: unknown;
   try {
-    record = await memory.retrieve(NS.autosave, KEY);
+    stored = await memory.retrieve(NS.autosave, KEY);
   } catch (error) {
+    if (signal?.aborted) return false;
     useStore.setState({ autosave: 'failed' });
-    store.setLibraryProblem('autosave', problem(storageMessage(error, 'Restoring your last session')));
+    restoreProblem(storageMessage(error, 'Restoring your last session'));
     return false;
   }
+  // Past the caller's deadline the page has moved on (a link may be open): a late answer changes nothing.
+  if (signal?.aborted) return false;
   useStore.setState({ autosave: 'idle' });
-  if (record === null || typeof record !== 'object') return false;
-  const { format, scenario, ui } = record as Partial<AutosaveRecord>;
-  if (format !== RECORD_FORMAT || typeof scenario !== 'string' || scenario.length > MAX_SCENARIO_BYTES) return false;
-  const valid = await readScenarioText(scenario, 'The autosaved scenario');
-  if (!valid.ok) {
-    store.setLibraryProblem(
-      'autosave',
-      problem(
-        'The autosaved scenario could not be restored (it no longer passes validation); the default scenario is shown.',
-      ),
+  if (stored === null || stored === undefined) return false;
+  const record = recordOf(stored);
+  if (!record) {
+    restoreProblem('The autosaved session is damaged (it is not one this app wrote); the default scenario is shown.');
+    return false;
+  }
+  const read = await readScenarioText(record.scenario, 'The autosaved scenario');
+  if (signal?.aborted) return false;
+  if (!read.ok) {
+    restoreProblem(
+      'The autosaved scenario could not be restored (it no longer passes validation); the default scenario is shown.',
     );
     return false;
   }
-  restoreScenario(JSON.parse(scenario) as ScenarioDraft);
-  const tabs = (ui ?? {}) as Partial<AutosaveRecord['ui']>;
+  restoreScenario(read.draft);
+  const tabs = record.ui;
   useStore.setState({
     ...(isTab(tabs.rightTab) ? { rightTab: tabs.rightTab } : {}),
     ...(isTab(tabs.bottomTab) ? { bottomTab: tabs.bottomTab } : {}),
@@ -104,12 +125,14 @@ export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_M
     const record = snapshot();
     useStore.setState({ autosave: 'saving' });
     writing = writing.then(async () => {
-      // Validated in the worker; a draft it cannot read (or a cancelled check) is not written.
-      const valid = await readScenarioText(record.scenario, 'The scenario').then(
-        (read) => read.ok,
-        () => false,
-      );
-      if (!valid) {
+      // Validated in the scenario reader's worker (never behind a run); a draft with problems is not written.
+      const read = await readScenarioText(record.scenario, 'The scenario');
+      if (!read.ok && 'unchecked' in read) {
+        useStore.setState({ autosave: 'failed' });
+        useStore.getState().setLibraryProblem('autosave', problem(`Autosave failed: ${read.problem.message}`));
+        return;
+      }
+      if (!read.ok) {
         useStore.setState({ autosave: 'invalid' });
         return;
       }

@@ -9,7 +9,12 @@ export interface IndexedDbProviderOptions {
   indexedDB?: IDBFactory;
   /** The key-range constructor that goes with `indexedDB`; defaults to the global one. */
   keyRange?: typeof IDBKeyRange;
+  /** How long opening the database may take before every call rejects with `unavailable`. */
+  openTimeoutMs?: number;
 }
+
+/** Opening the database normally takes milliseconds; one that never opens must not hold the page up. */
+export const OPEN_TIMEOUT_MS = 3_000;
 
 type Key = [namespace: string, key: string];
 
@@ -38,21 +43,37 @@ export function toStorageError(error: unknown, operation: string): Error {
  * connection closes on `versionchange` so we never block another tab. It also
  * adds the object store when the database exists without it.
  */
-function openStore(factory: IDBFactory, dbName: string, storeName: string): UseStore {
+function openStore(factory: IDBFactory, dbName: string, storeName: string, timeoutMs: number): UseStore {
   let dbp: Promise<IDBDatabase> | undefined;
   const open = (version?: number): Promise<IDBDatabase> =>
     new Promise<IDBDatabase>((resolve, reject) => {
       const request = version === undefined ? factory.open(dbName) : factory.open(dbName, version);
+      // Once the caller has been told (blocked, too slow), a database that opens after all is closed again.
+      const giveUp = (error: StorageError) => {
+        clearTimeout(timer);
+        reject(error);
+        request.onsuccess = () => request.result.close();
+      };
+      const timer = setTimeout(
+        () =>
+          giveUp(
+            new StorageError('unavailable', 'open', `the browser's database did not open within ${timeoutMs / 1000} s`),
+          ),
+        timeoutMs,
+      );
       request.onupgradeneeded = () => {
         if (!request.result.objectStoreNames.contains(storeName)) request.result.createObjectStore(storeName);
       };
-      request.onblocked = () => {
-        reject(new StorageError('blocked', 'open', `${dbName} is held open at an older version by another tab`));
-        // If the other tab lets go later, close what we opened: the caller has already been told.
-        request.onsuccess = () => request.result.close();
+      request.onblocked = () =>
+        giveUp(new StorageError('blocked', 'open', `${dbName} is held open at an older version by another tab`));
+      request.onsuccess = () => {
+        clearTimeout(timer);
+        resolve(request.result);
       };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(toStorageError(request.error, 'open'));
+      request.onerror = () => {
+        clearTimeout(timer);
+        reject(toStorageError(request.error, 'open'));
+      };
     }).then((db) => {
       if (db.objectStoreNames.contains(storeName)) return db;
       const next = db.version + 1;
@@ -95,12 +116,27 @@ function openStore(factory: IDBFactory, dbName: string, storeName: string): UseS
 export class IndexedDbProvider implements MemoryProvider {
   private readonly useStore: UseStore | undefined;
   private readonly keyRange: typeof IDBKeyRange | undefined;
+  /** Why there is no database, in words (every call rejects with it). */
+  private readonly missing: string = 'this browser has no IndexedDB';
 
   constructor(options: IndexedDbProviderOptions = {}) {
-    const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-    this.keyRange = options.keyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
+    let factory: IDBFactory | undefined;
+    try {
+      // Reading the global itself can throw (SecurityError in some privacy modes and sandboxed frames).
+      factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+      this.keyRange = options.keyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
+    } catch (error) {
+      const name = (error as { name?: unknown })?.name;
+      this.missing = `the browser refused access to its storage (${typeof name === 'string' ? name : 'error'})`;
+      return;
+    }
     if (factory && this.keyRange) {
-      this.useStore = openStore(factory, options.dbName ?? 'swarm-playground', options.storeName ?? 'memory');
+      this.useStore = openStore(
+        factory,
+        options.dbName ?? 'swarm-playground',
+        options.storeName ?? 'memory',
+        options.openTimeoutMs ?? OPEN_TIMEOUT_MS,
+      );
     }
   }
 
@@ -160,7 +196,7 @@ export class IndexedDbProvider implements MemoryProvider {
   }
 
   private async guard<T>(operation: string, run: (store: UseStore) => Promise<T>): Promise<T> {
-    if (!this.useStore) throw new StorageError('unavailable', operation, 'this browser has no IndexedDB');
+    if (!this.useStore) throw new StorageError('unavailable', operation, this.missing);
     try {
       return await run(this.useStore);
     } catch (error) {

@@ -1,8 +1,10 @@
 import type { MemoryProvider } from '../../engine/memory';
 import { useStore } from '../index';
 import { importFile, openShareLink } from '../sharing/importScenario';
+import { problem } from '../sharing/problems';
 import { shareDataOf } from '../sharing/shareLink';
 import { restoreAutosave, startAutosave } from './autosave';
+import { OPEN_TIMEOUT_MS } from './indexedDbProvider';
 import { libraryMemory } from './libraryMemory';
 import { refreshSaves } from './savedScenarios';
 
@@ -36,20 +38,54 @@ function onDrop(e: DragEvent): void {
 }
 
 /**
- * Starts the library once the page is up: restores the autosave, starts
- * autosaving, then opens a share link in the address bar (so a bad link leaves
- * the restored work in place), lists the named saves, and accepts scenario files
- * dropped anywhere on the page. Returns a function that stops all of it.
+ * Time the restore of the last session may take before a share link in the
+ * address bar is opened anyway (storage that never answers must not hold the
+ * link up; the provider gives up opening the database sooner than this).
+ */
+export const RESTORE_DEADLINE_MS = OPEN_TIMEOUT_MS + 2_000;
+
+/** Restores the autosave, giving up after `deadlineMs`: a restore that answers later is not applied. */
+async function restoreWithDeadline(memory: MemoryProvider, deadlineMs: number): Promise<void> {
+  const late = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      late.abort();
+      useStore.setState({ autosave: 'failed' });
+      useStore
+        .getState()
+        .setLibraryProblem(
+          'autosave',
+          problem(
+            `Restoring your last session failed: the browser's storage did not answer within ${deadlineMs / 1000} s. Changes are not saved in this browser for now.`,
+          ),
+        );
+      resolve();
+    }, deadlineMs);
+  });
+  await Promise.race([restoreAutosave(memory, late.signal).catch(() => false), deadline]);
+  clearTimeout(timer);
+}
+
+/**
+ * Starts the library once the page is up: restores the autosave (with a
+ * deadline), starts autosaving, then opens a share link in the address bar (so
+ * a bad link leaves the restored work in place), lists the named saves, and
+ * accepts scenario files dropped anywhere on the page. Returns a function that
+ * stops all of it.
  *
  * @example
  * useEffect(() => startLibrary(), []);
  */
-export function startLibrary(memory: MemoryProvider = libraryMemory()): () => void {
+export function startLibrary(
+  memory: MemoryProvider = libraryMemory(),
+  deadlineMs: number = RESTORE_DEADLINE_MS,
+): () => void {
   let stopped = false;
   let stopAutosave = () => {};
   const onHashChange = () => void openHash();
   void (async () => {
-    await restoreAutosave(memory);
+    await restoreWithDeadline(memory, deadlineMs);
     if (stopped) return;
     // Autosave first, so a scenario opened from the link is saved like any edit.
     stopAutosave = startAutosave(memory);

@@ -1,4 +1,5 @@
 import { MAX_SCENARIO_BYTES } from '../../engine/core/limits';
+import { decodeTextBytes } from '../../worker/api/textBytes';
 import { useStore } from '../index';
 import type { LibraryArea } from '../persistence/librarySlice';
 import { applyScenario } from './applyScenario';
@@ -48,13 +49,17 @@ export async function importFile(file: File): Promise<ImportOutcome> {
         '(file)',
       ),
     );
-  let text: string;
+  let data: Uint8Array;
   try {
-    text = await file.text();
+    data = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     return report('import', failed(`${source} could not be read: ${errorText(error)}`));
   }
-  return report('import', await openText(text, source, false));
+  // The same decoding rule as a share link's: UTF-8 only (a byte-order mark skipped), never a silent U+FFFD.
+  const text = decodeTextBytes(data);
+  if (!text.ok)
+    return report('import', failed(`${source} ${text.rule}. Save it as UTF-8 and open it again.`, '(file)'));
+  return report('import', await openText(text.text, source, false));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { MAX_SCENARIO_BYTES } from '../../engine/core/limits';
+import { decodeTextBytes } from '../../worker/api/textBytes';
 import { LINK_FIELD, type Problem, problem } from './problems';
 
 /**
@@ -83,23 +84,41 @@ export async function decodeShareData(data: string): Promise<DecodeOutcome> {
   }
   if (out === 'too-large')
     return fail(`unpacks to more than ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes (MAX_SCENARIO_BYTES).`);
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(out) };
-  } catch {
-    return fail('is damaged: its data is not UTF-8 text.');
-  }
+  // The same decoding rule as a file's (a UTF-8 byte-order mark skipped, anything but UTF-8 refused).
+  const text = decodeTextBytes(out);
+  return text.ok ? text : fail(`is damaged: its data ${text.rule}.`);
 }
 
-/** Streams `input` through a (de)compressor; with `maxBytes`, stops reading once the output exceeds it. */
-async function pipeBytes(
+/**
+ * Input bytes fed to a (de)compressor per write. A decompressor inflates a whole
+ * write before the reader can stop it, and deflate can inflate ~1,000×: 4 KB
+ * slices keep that to ~4 MB per write, so a bomb is refused after a few
+ * megabytes and milliseconds rather than a gigabyte and seconds.
+ */
+export const PIPE_SLICE_BYTES = 4 * 1024;
+
+/**
+ * Streams `input` through a (de)compressor in PIPE_SLICE_BYTES slices; with
+ * `maxBytes`, stops writing and reading once the output exceeds it.
+ */
+export async function pipeBytes(
   input: Uint8Array,
   transform: GenericTransformStream,
   maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<Uint8Array | 'too-large'> {
   const writer = transform.writable.getWriter();
+  let stop = false;
+  // Each slice waits for the previous one and for room on the reading side (backpressure).
+  const feeding = (async () => {
+    for (let at = 0; at < input.length && !stop; at += PIPE_SLICE_BYTES) {
+      await writer.ready;
+      if (stop) return;
+      await writer.write(input.subarray(at, at + PIPE_SLICE_BYTES) as Uint8Array<ArrayBuffer>);
+    }
+    if (!stop) await writer.close();
+  })();
   // Errors of the writing side surface on the reading side too; catching here keeps them from being unhandled.
-  writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
-  writer.close().catch(() => {});
+  feeding.catch(() => {});
   const reader = (transform.readable as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -108,6 +127,8 @@ async function pipeBytes(
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
+      stop = true;
+      chunks.length = 0;
       await reader.cancel().catch(() => {});
       return 'too-large';
     }

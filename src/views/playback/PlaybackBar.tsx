@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { commandById } from '../../store/commands';
 import { useStore } from '../../store/index';
-import { changeSpeed, jumpToDecision, pause, seekTime } from '../../store/playback';
+import { changeSpeed, jumpToDecision, scrubTo } from '../../store/playback';
 import { SPEEDS } from '../../store/playbackSlice';
 import { Icon, type IconName } from '../common/Icon';
 
@@ -74,10 +74,9 @@ export function PlaybackBar() {
         step={1}
         value={Math.min(playTime, end)}
         disabled={disabled}
-        onChange={(e) => {
-          pause();
-          seekTime(Number(e.target.value));
-        }}
+        // onInput too: React's onChange skips an input naming the value already shown (see scrubTo).
+        onInput={(e) => scrubTo(Number(e.currentTarget.value))}
+        onChange={(e) => scrubTo(Number(e.target.value))}
         aria-valuetext={`${fmt(Math.round(playTime))} ms of ${fmt(end)} ms`}
       />
       <div className="playback-status" data-testid="playback-status">

@@ -79,6 +79,78 @@ describe('autosave', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('restores a valid autosave without a "network" block as the normalised draft, never the raw JSON', async () => {
+    const memory = new InMemoryProvider();
+    // Valid (the network block is optional) but not what the editor holds: the restore must fill it in.
+    const bare = {
+      format: 'swarm-playground/scenario',
+      version: 1,
+      name: 'Bare',
+      seed: 3,
+      topology: { agentCount: 5, builder: { kind: 'ring' } },
+      run: { kind: 'flood' },
+    };
+    await memory.store(NS.autosave, 'current', {
+      format: 'swarm-playground/autosave',
+      version: 1,
+      savedAt: 'x',
+      scenario: JSON.stringify(bare),
+      ui: {},
+    });
+    expect(await restoreAutosave(memory)).toBe(true);
+    const { scenario } = useStore.getState();
+    expect(scenario.name).toBe('Bare');
+    expect(scenario.topology.agentCount).toBe(5);
+    // What the import of the same file gives: the network block with its defaults (the page reads it on load).
+    expect(scenario.network).toMatchObject({ latencyMsMin: 10, latencyMsMax: 50, lossProbability: 0 });
+    expect(scenario.run).toEqual({ kind: 'flood', origin: 'agent-1' });
+  });
+
+  it.each([
+    ['a string', 'garbage'],
+    ['a number', 42],
+    ['an object of another app', { format: 'other/app', scenario: 7 }],
+  ])('says so when the autosave holds %s, and keeps the default scenario', async (_what, junk) => {
+    const memory = new InMemoryProvider();
+    await memory.store(NS.autosave, 'current', junk);
+    expect(await restoreAutosave(memory)).toBe(false);
+    expect(useStore.getState().scenario).toBe(initial.scenario);
+    expect(useStore.getState().libraryProblems.autosave?.message).toContain('The autosaved session is damaged');
+    // The message is where it can be read: the library tab opens.
+    expect(useStore.getState().rightTab).toBe('library');
+  });
+
+  it('a restore that answers after its caller gave up changes nothing', async () => {
+    const memory = new InMemoryProvider();
+    await memory.store(NS.autosave, 'current', {
+      format: 'swarm-playground/autosave',
+      version: 1,
+      savedAt: 'x',
+      scenario: JSON.stringify(withAgents(19)),
+      ui: { rightTab: 'library' },
+    });
+    const late = new AbortController();
+    const restoring = restoreAutosave(memory, late.signal);
+    late.abort();
+    expect(await restoring).toBe(false);
+    expect(useStore.getState().scenario).toBe(initial.scenario);
+  });
+
+  it('a storage that throws on every call is reported in words, and autosave says "failed", not "invalid"', async () => {
+    const refused = Object.assign(new Error('The operation is insecure.'), { name: 'SecurityError' });
+    const memory = new InMemoryProvider();
+    memory.retrieve = () => Promise.reject(refused);
+    memory.store = () => Promise.reject(refused);
+    expect(await restoreAutosave(memory)).toBe(false);
+    expect(useStore.getState().autosave).toBe('failed');
+    expect(useStore.getState().libraryProblems.autosave?.message).toContain('Restoring your last session failed');
+    const stop = startAutosave(memory, 5);
+    useStore.getState().setAgentCount(9);
+    await until(() => useStore.getState().libraryProblems.autosave?.message.startsWith('Autosave failed') ?? false);
+    stop();
+    expect(useStore.getState().autosave).toBe('failed');
+  });
+
   it('shows a storage failure in words instead of losing it', async () => {
     const memory = new InMemoryProvider({ quotaBytes: 10 });
     const stop = startAutosave(memory, 5);

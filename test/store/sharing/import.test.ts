@@ -3,8 +3,8 @@ import '@vitest/web-worker';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from '../../../src/store/index';
 import { importFile, importPasted, openShareLink } from '../../../src/store/sharing/importScenario';
-import { shareLinkFor } from '../../../src/store/sharing/shareLink';
-import { escapeXml, topologySvg } from '../../../src/store/sharing/topologySvg';
+import { decodeShareData, shareLinkFor, toBase64Url } from '../../../src/store/sharing/shareLink';
+import { escapeXml, topologySvg, xmlSafe } from '../../../src/store/sharing/topologySvg';
 import { readScenarioInput as readScenarioText } from '../../../src/worker/api/scenarioIo';
 
 // Node has no animation frames; the player's pause() cancels one when a scenario is replaced.
@@ -46,6 +46,7 @@ describe('import', () => {
     const file = new File(['x'], 'big.json');
     Object.defineProperty(file, 'size', { value: 6 * 1024 * 1024 });
     Object.defineProperty(file, 'text', { value: () => Promise.reject(new Error('must not be read')) });
+    Object.defineProperty(file, 'arrayBuffer', { value: () => Promise.reject(new Error('must not be read')) });
     const outcome = await importFile(file);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problem.message).toContain('MAX_SCENARIO_BYTES');
@@ -102,6 +103,34 @@ describe('import', () => {
   });
 });
 
+describe('one decoding rule for files and links', () => {
+  const text = JSON.stringify(doc());
+  const utf16le = (t: string) => new Uint8Array(new Uint16Array([...t].map((c) => c.charCodeAt(0))).buffer);
+
+  it('opens a UTF-8 file that starts with a byte-order mark', async () => {
+    const file = new File([new Uint8Array([0xef, 0xbb, 0xbf]), text], 'bom.json');
+    expect(await importFile(file)).toEqual({ ok: true, name: 'Ring of five' });
+  });
+
+  it.each([
+    ['UTF-16 with a byte-order mark', [0xff, 0xfe], 'is UTF-16 text (it starts with a UTF-16 byte-order mark)'],
+    ['invalid UTF-8', [0x7b, 0xff], 'is not UTF-8 text (byte 1 is not valid UTF-8)'],
+    ['a truncated UTF-8 sequence', [0x7b, 0x22, 0xe2, 0x82], 'is not UTF-8 text (byte 2 is not valid UTF-8)'],
+  ])('refuses %s in a file with the same words as in a link, changing nothing', async (_what, head, rule) => {
+    const before = useStore.getState().scenario;
+    const bytes = new Uint8Array([...head, ...utf16le(text)]);
+    const outcome = await importFile(new File([bytes], 'odd.json'));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problem.message).toBe(`The file “odd.json” ${rule}. Save it as UTF-8 and open it again.`);
+    expect(outcome.problem.issues[0].field).toBe('(file)');
+    expect(useStore.getState().scenario).toBe(before);
+    const link = await decodeShareData(toBase64Url(await deflate(bytes)));
+    expect(link.ok).toBe(false);
+    if (!link.ok) expect(link.problem.message).toBe(`The share link is damaged: its data ${rule}.`);
+  });
+});
+
 describe('topology SVG', () => {
   it('escapes labels and titles: text only, never markup', () => {
     expect(escapeXml('<b onclick="x">&\'\u0001')).toBe('&#60;b onclick=&#34;x&#34;&#62;&#38;&#39;');
@@ -123,4 +152,30 @@ describe('topology SVG', () => {
     expect(picture?.svg.match(/<line /g)).toHaveLength(1);
     expect(picture?.svg.match(/<circle /g)).toHaveLength(2);
   });
+
+  it('is valid XML for any label: U+FFFE, U+FFFF, lone surrogates and control characters are dropped', () => {
+    const hostile = 'a\uFFFEb\uFFFFc\uD800d\uDFFFe\u0000f\u001Bg 🐝';
+    expect(escapeXml(hostile)).toBe('abcdefg 🐝');
+    expect(xmlSafe('tab\tline\ncr\r')).toBe('tab\tline\ncr\r');
+    const picture = topologySvg(
+      {
+        agents: [{ id: 'a', label: hostile }] as never,
+        links: [],
+        connected: true,
+        positions: Float64Array.of(0, 0),
+        warnings: [],
+      },
+      hostile,
+    );
+    // Every character is one XML 1.0 can hold (its Char production).
+    expect(picture?.svg).toMatch(/^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
+    expect(picture?.svg).toContain('>abcdefg 🐝</text>');
+  });
 });
+
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}

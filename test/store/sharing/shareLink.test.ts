@@ -7,6 +7,8 @@ import {
   decodeShareData,
   fromBase64Url,
   MAX_SHARE_LINK_CHARS,
+  PIPE_SLICE_BYTES,
+  pipeBytes,
   shareDataOf,
   shareLinkFor,
   toBase64Url,
@@ -116,4 +118,65 @@ describe('share links', () => {
     expect(made.ok).toBe(false);
     if (!made.ok) expect(made.problem.message).toContain('Export it as a file instead');
   });
+
+  it('feeds the decompressor in small slices and stops writing once the output passes the limit', async () => {
+    // An identity transform that records each write: the output grows exactly as fast as the input is fed.
+    const writes: number[] = [];
+    const spy = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        writes.push(chunk.byteLength);
+        controller.enqueue(chunk);
+      },
+    });
+    const out = await pipeBytes(new Uint8Array(4 * 1024 * 1024), spy, 64 * 1024);
+    expect(out).toBe('too-large');
+    expect(Math.max(...writes)).toBeLessThanOrEqual(16 * 1024);
+    expect(PIPE_SLICE_BYTES).toBeLessThanOrEqual(16 * 1024);
+    // Refused after about the limit's worth of input, never the whole 4 MB.
+    expect(writes.reduce((a, b) => a + b, 0)).toBeLessThan(64 * 1024 + 4 * 16 * 1024);
+  });
+
+  it('stops a bomb after inflating about one slice past the limit, not the whole link', async () => {
+    // A transform that inflates like a deflate bomb (every input byte → 1,000 output bytes, in 64 KB chunks)
+    // with the backpressure of the browser's DecompressionStream (a spec TransformStream): what it enqueues is
+    // what a browser would hold in memory. The real DecompressionStream is measured in e2e/robustness.spec.ts.
+    let inflated = 0;
+    const bombLike = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        for (let left = chunk.byteLength * 1000; left > 0; left -= 65536) {
+          const size = Math.min(65536, left);
+          inflated += size;
+          controller.enqueue(new Uint8Array(size));
+        }
+      },
+    });
+    const link = new Uint8Array(1024 * 1024); // 1 MB of link → 1 GB inflated
+    expect(await pipeBytes(link, bombLike, MAX_SCENARIO_BYTES)).toBe('too-large');
+    // A slice of at most 16 KB inflates to at most ~16 MB: far from the gigabyte a single write would.
+    expect(inflated).toBeLessThanOrEqual(MAX_SCENARIO_BYTES + 16 * 1024 * 1000);
+  });
+
+  it.each([
+    ['a UTF-8 byte-order mark', [0xef, 0xbb, 0xbf], true],
+    ['a UTF-16 LE byte-order mark', [0xff, 0xfe], false],
+    ['a UTF-16 BE byte-order mark', [0xfe, 0xff], false],
+  ])('decodes a link whose text starts with %s by the same rule as a file', async (_what, prefix, ok) => {
+    const text = fileText();
+    const body = ok ? new TextEncoder().encode(text) : utf16(text, prefix[0] === 0xff);
+    const bytes = new Uint8Array([...prefix, ...body]);
+    const result = await decodeShareData(toBase64Url(await deflate(bytes)));
+    expect(result.ok).toBe(ok);
+    if (result.ok) expect(result.text).toBe(text);
+    else
+      expect(result.problem.message).toBe(
+        'The share link is damaged: its data is UTF-16 text (it starts with a UTF-16 byte-order mark).',
+      );
+  });
 });
+
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), littleEndian);
+  return out;
+}
