@@ -177,6 +177,8 @@ test('journey 1: Byzantine size rule, agreement with f malicious, a counterexamp
   await page.getByRole('spinbutton', { name: 'Agents', exact: true }).fill('13');
   await expect(page.getByRole('img', { name: /Swarm of 13 agents/ })).toBeVisible();
   await f.fill('3');
+  // The count change kept agent-10…12 malicious: agent-10 turns honest, agent-13 joins the equivocators.
+  await p.behaviour(['agent-10'], 'honest');
   await p.behaviour(['agent-11', 'agent-12', 'agent-13'], 'equivocate');
   for (const id of ['agent-5', 'agent-6', 'agent-7', 'agent-8']) await p.vote(id, 'against');
   await p.tab('Consensus');
