@@ -6,6 +6,7 @@
 import type { Agent } from '../core/agent';
 import { ValidationError } from '../core/errors';
 import { MAX_LINKS, MAX_VALIDATION_ERRORS } from '../core/limits';
+import { DEFAULT_HEARTBEAT_INTERVAL_MS } from '../delegation/taskDelegator';
 import { FILE_FIELD } from './format';
 import { formatPath } from './issues';
 import { fmt } from './rules';
@@ -72,7 +73,7 @@ export function crossCheck(file: ScenarioFile, agents: readonly Agent[]): Valida
   checkBuilder(c, file.topology.builder, agents.length);
   checkLinks(c, file.topology.links);
   checkNetwork(c, file.network);
-  checkRun(c, file.run);
+  checkRun(c, file.run, agents);
   return c.listed();
 }
 
@@ -161,7 +162,9 @@ function checkNetwork(c: Checker, network: ScenarioFile['network']): void {
   });
 }
 
-function checkRun(c: Checker, run: ScenarioFile['run']): void {
+type Agents = readonly Agent[];
+
+function checkRun(c: Checker, run: ScenarioFile['run'], agents: Agents): void {
   switch (run.kind) {
     case 'flood':
       if (run.origin !== undefined) c.agent(['run', 'origin'], run.origin);
@@ -182,10 +185,27 @@ function checkRun(c: Checker, run: ScenarioFile['run']): void {
       }
       break;
     case 'delegation':
-      if (run.taskCostMs && run.taskCostMs[1] < run.taskCostMs[0]) {
-        c.error(['run', 'taskCostMs', 1], `must be ≥ run.taskCostMs[0] (${fmt(run.taskCostMs[0])})`);
-      }
-      if (run.crash) c.agent(['run', 'crash', 'agent'], run.crash.agent);
+      checkDelegation(c, run, agents);
       break;
+  }
+}
+
+/** The same rules validateDelegationParams and runDelegation apply, with the swarm known. */
+function checkDelegation(c: Checker, run: Extract<ScenarioFile['run'], { kind: 'delegation' }>, agents: Agents): void {
+  if (run.taskCostMs && run.taskCostMs[1] < run.taskCostMs[0]) {
+    c.error(['run', 'taskCostMs', 1], `must be ≥ run.taskCostMs[0] (${fmt(run.taskCostMs[0])})`);
+  }
+  if (run.delegator !== undefined) c.agent(['run', 'delegator'], run.delegator);
+  if (run.crash) {
+    c.agent(['run', 'crash', 'agent'], run.crash.agent);
+    const delegator = run.delegator ?? agents[0]?.id;
+    if (run.crash.agent === delegator) {
+      c.error(['run', 'crash', 'agent'], `must not be the delegator ("${delegator}", the one reliable agent)`);
+    }
+  }
+  const heartbeatMs = run.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+  if (run.detectionTimeoutMs !== undefined && run.detectionTimeoutMs <= heartbeatMs) {
+    const source = run.heartbeatIntervalMs === undefined ? 'the default heartbeat interval' : 'run.heartbeatIntervalMs';
+    c.error(['run', 'detectionTimeoutMs'], `must be longer than ${source} (${fmt(heartbeatMs)} ms)`);
   }
 }

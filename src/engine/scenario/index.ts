@@ -5,7 +5,7 @@ export { type JsonSyntaxProblem, locateJsonError } from './jsonSyntax';
 export { migrateScenario, tryMigrateScenario } from './migrate';
 export { parseScenario, type ScenarioValidation, validateScenario } from './parse';
 export { type ResolvedIds, resolveScenarioIds } from './resolve';
-export { ScenarioLimitError } from './scenarioLimitError';
+export { ScenarioLimitError, ScenarioTooLargeError } from './scenarioLimitError';
 export { type ScenarioFile, ScenarioFileSchema } from './schema';
 export { serializeScenario } from './serialize';
 export type { RunKind, RunSpec, Scenario, ScenarioFault, TopologyBuilderSpec } from './types';

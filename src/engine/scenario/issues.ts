@@ -49,6 +49,19 @@ function ruleOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
+ * The field an issue belongs to and its rule. valibot's object schemas read an
+ * array as an object and complain about its fields (`topology: []` gave
+ * "topology.builder: is required"); the real problem is the array, so an issue
+ * met while looking up a field of an array is reported on the array itself.
+ */
+function fieldAndRule(issue: v.BaseIssue<unknown>): { field: string; rule: string } {
+  const path = issue.path ?? [];
+  const arrayAt = path.findIndex((p) => p.type === 'object' && Array.isArray(p.input));
+  if (arrayAt >= 0) return { field: formatPath(path.slice(0, arrayAt).map((p) => p.key)), rule: 'must be an object' };
+  return { field: formatPath(path.map((p) => p.key)), rule: ruleOf(issue) };
+}
+
+/**
  * One ValidationError per distinct field and rule, in the order valibot found
  * them (a pipe reports each failing check, all with the same rule). Only the
  * first `max` become Error objects — a file with 100,000 bad agents must not
@@ -61,8 +74,7 @@ export function issuesToErrors(
   const seen = new Set<string>();
   const errors: ValidationError[] = [];
   for (const issue of issues) {
-    const field = formatPath(issue.path?.map((p) => p.key) ?? []);
-    const rule = ruleOf(issue);
+    const { field, rule } = fieldAndRule(issue);
     const key = `${field}\n${rule}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -57,7 +57,7 @@ export function parseJsonText(raw: string): JsonResult {
     return fail(
       new ValidationError(
         FILE_FIELD,
-        `nests arrays and objects deeper than ${MAX_NESTING_DEPTH} levels (MAX_NESTING_DEPTH) at position ${deepAt}`,
+        `nests arrays and objects deeper than ${MAX_NESTING_DEPTH} levels at position ${deepAt}`,
       ),
     );
   }
@@ -87,9 +87,7 @@ export function scanData(value: unknown): ValidationError[] {
   const visit = (node: unknown, depth: number): void => {
     if (node === null || typeof node !== 'object' || errors.length >= MAX_VALIDATION_ERRORS) return;
     if (depth > MAX_NESTING_DEPTH) {
-      errors.push(
-        new ValidationError(formatPath(path), `nests deeper than ${MAX_NESTING_DEPTH} levels (MAX_NESTING_DEPTH)`),
-      );
+      errors.push(new ValidationError(formatPath(path), `nests deeper than ${MAX_NESTING_DEPTH} levels`));
       return;
     }
     const isArray = Array.isArray(node);

@@ -18,9 +18,9 @@ function noNegativeZero(n: number): number {
   return n === 0 ? 0 : n;
 }
 
-/** An integer in [min, max]. */
-export function int(min: number, max: number, limitName?: string) {
-  const rule = `must be an integer from ${fmt(min)} to ${fmt(max)}${limitName ? ` (${limitName})` : ''}`;
+/** An integer in [min, max]. The rule states the bounds' values, never the names of the constants behind them. */
+export function int(min: number, max: number) {
+  const rule = `must be an integer from ${fmt(min)} to ${fmt(max)}`;
   return v.pipe(
     v.number(rule),
     v.integer(rule),
@@ -98,17 +98,23 @@ export function oneOf<const T extends readonly [string, ...string[]]>(options: T
 }
 
 /**
- * A JSON object (not an array, not null) whose values are checked by `value`.
- * valibot's record alone accepts arrays, hence the guard in front; the guard
- * carries the record as `jsonSchemaOf` so scripts/write-schema.ts can describe it.
+ * `body` behind a guard that refuses arrays and null with "must be an object".
+ * valibot's object schemas take an array for an object: where that leaves a
+ * required field missing, issues.ts reports the array ("topology: must be an
+ * object"); where every field is optional (records, the network) nothing would
+ * be reported, so those need this guard. It carries `body` as `jsonSchemaOf` so
+ * scripts/scenarioJsonSchema.ts describes the body, not the guard.
  */
-export function record<T extends v.GenericSchema>(key: v.GenericSchema<string>, value: T) {
-  const body = v.record(key, value);
-  const guard = v.custom<Record<string, unknown>>(
-    (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
-    'must be an object',
-  );
+export function objectOnly<TInput, TOutput, TIssue extends v.BaseIssue<unknown>>(
+  body: v.BaseSchema<TInput, TOutput, TIssue>,
+) {
+  const guard = v.custom<TInput>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be an object');
   return v.pipe(Object.assign(guard, { jsonSchemaOf: body }), body);
+}
+
+/** A JSON object (not an array, not null) whose values are checked by `value`. */
+export function record<T extends v.GenericSchema>(key: v.GenericSchema<string>, value: T) {
+  return objectOnly(v.record(key, value));
 }
 
 /** True for data JSON can carry exactly: strings, finite numbers, booleans, null, arrays and objects of them. */

@@ -24,8 +24,10 @@ import {
   MAX_SYNC_KEYS,
   MAX_TASKS,
 } from '../core/limits';
+import { MAX_VIRTUAL_NODES } from '../delegation/consistentHashRing';
+import { MAX_KEY_SPACE } from '../runs/replicatedState';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from './format';
-import { fmt, id, int, isJsonData, num, oneOf, probability, record, text } from './rules';
+import { fmt, id, int, isJsonData, num, objectOnly, oneOf, probability, record, text } from './rules';
 
 function list<T extends v.GenericSchema>(item: T, min: number, max: number, what: string) {
   const rule = `must be an array of ${fmt(min)} to ${fmt(max)} ${what}`;
@@ -33,7 +35,7 @@ function list<T extends v.GenericSchema>(item: T, min: number, max: number, what
 }
 
 const VOTE = oneOf(['for', 'against', 'abstain']);
-const AT_MS = int(0, MAX_SIM_TIME_MS, 'MAX_SIM_TIME_MS');
+const AT_MS = int(0, MAX_SIM_TIME_MS);
 
 export const PolicySchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('fixed'), vote: VOTE }),
@@ -86,10 +88,10 @@ export const BuilderSchema = v.variant('kind', [
 const LINK = v.strictTuple([id(), id()], 'must be a pair of agent ids ["a", "b"]');
 
 export const TopologySchema = v.strictObject({
-  agentCount: v.optional(int(1, MAX_AGENTS, 'MAX_AGENTS')),
-  agents: v.optional(list(AgentSchema, 1, MAX_AGENTS, 'agents (MAX_AGENTS)')),
+  agentCount: v.optional(int(1, MAX_AGENTS)),
+  agents: v.optional(list(AgentSchema, 1, MAX_AGENTS, 'agents')),
   builder: BuilderSchema,
-  links: v.optional(list(LINK, 0, MAX_LINKS, 'links (MAX_LINKS)'), () => []),
+  links: v.optional(list(LINK, 0, MAX_LINKS, 'links'), () => []),
 });
 
 const IDS = list(id(), 1, MAX_AGENTS, 'agent ids');
@@ -106,7 +108,7 @@ export const FaultSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('recover'), atMs: AT_MS, agent: id() }),
 ]);
 
-const LATENCY = int(0, MAX_LATENCY_MS, 'MAX_LATENCY_MS');
+const LATENCY = int(0, MAX_LATENCY_MS);
 
 export const NetworkSchema = v.strictObject({
   latencyMsMin: v.optional(LATENCY, 10),
@@ -114,7 +116,7 @@ export const NetworkSchema = v.strictObject({
   lossProbability: v.optional(probability(), 0),
   duplicationProbability: v.optional(probability(), 0),
   reorderProbability: v.optional(probability(), 0),
-  faults: v.optional(list(FaultSchema, 0, MAX_FAULTS, 'faults (MAX_FAULTS)'), () => []),
+  faults: v.optional(list(FaultSchema, 0, MAX_FAULTS, 'faults'), () => []),
 });
 
 const PROPOSAL = v.pipe(
@@ -127,8 +129,8 @@ const PROPOSAL = v.pipe(
   v.transform((p) => cloneJson(p) as Record<string, unknown>),
 );
 
-const TIMEOUT = int(1, MAX_SIM_TIME_MS, 'MAX_SIM_TIME_MS');
-const ROUNDS = int(1, MAX_ROUNDS, 'MAX_ROUNDS');
+const TIMEOUT = int(1, MAX_SIM_TIME_MS);
+const ROUNDS = int(1, MAX_ROUNDS);
 const FANOUT = int(1, MAX_AGGREGATE_AGENTS);
 
 const FloodRun = v.strictObject({ kind: v.literal('flood'), origin: v.optional(id()) });
@@ -144,7 +146,7 @@ const ConsensusRun = v.strictObject({
   numRounds: v.optional(ROUNDS),
   // Oral messages: OM(m)'s relay rounds. No default here: it is ⌊(n − 1) / 3⌋ for n generals, and
   // m ≤ n − 2 needs the swarm, so both live in the engine (validateConsensusParams).
-  m: v.optional(int(0, MAX_ROUNDS, 'MAX_ROUNDS')),
+  m: v.optional(int(0, MAX_ROUNDS)),
   agentWeights: v.optional(record(id(), num(0, MAX_AGENT_WEIGHT, true))),
   fanout: v.optional(FANOUT),
   rounds: v.optional(ROUNDS),
@@ -158,32 +160,49 @@ const RumorRun = v.strictObject({
   fanout: v.optional(FANOUT, 1),
   origin: v.optional(id()),
   maxRounds: v.optional(ROUNDS),
-  agentCount: v.optional(int(1, MAX_AGGREGATE_AGENTS, 'MAX_AGGREGATE_AGENTS')),
+  agentCount: v.optional(int(1, MAX_AGGREGATE_AGENTS)),
 });
 
+// Defaults for the optional parameters live in the engine (REPLICATED_STATE_DEFAULTS), as for every run kind.
 const ReplicatedStateRun = v.strictObject({
   kind: v.literal('replicated-state'),
   crdtType: oneOf(['counter', 'pn-counter', 'set', 'or-set', 'map', 'register']),
-  operations: int(0, MAX_CRDT_OPERATIONS, 'MAX_CRDT_OPERATIONS'),
+  operations: int(0, MAX_CRDT_OPERATIONS),
   syncIntervalMs: v.optional(TIMEOUT),
+  opIntervalMs: v.optional(TIMEOUT),
+  sync: v.optional(oneOf(['state', 'delta'])),
+  fanout: v.optional(int(1, MAX_AGENTS)),
+  keySpace: v.optional(int(1, MAX_KEY_SPACE)),
+  removeProbability: v.optional(probability()),
+  healAtEnd: v.optional(v.boolean('must be true or false')),
+  maxFlushRounds: v.optional(ROUNDS),
 });
 
 const SyncRun = v.strictObject({
   kind: v.literal('sync'),
   mode: oneOf(['full', 'delta', 'version-query']),
-  keys: int(1, MAX_SYNC_KEYS, 'MAX_SYNC_KEYS'),
-  changedKeys: v.optional(int(0, MAX_SYNC_KEYS, 'MAX_SYNC_KEYS')),
+  keys: int(1, MAX_SYNC_KEYS),
+  changedKeys: v.optional(int(0, MAX_SYNC_KEYS)),
   timeoutMs: v.optional(TIMEOUT),
+  strategy: v.optional(oneOf(['lww', 'vector', 'crdt'])),
+  swarmId: v.optional(id()),
 });
 
-const COST_MS = int(0, MAX_SIM_TIME_MS, 'MAX_SIM_TIME_MS');
+const COST_MS = int(0, MAX_SIM_TIME_MS);
 
+// detectionTimeoutMs > heartbeatIntervalMs, delegator ≠ crash.agent and ids that exist: crossChecks.ts.
 const DelegationRun = v.strictObject({
   kind: v.literal('delegation'),
   strategy: oneOf(['round-robin', 'least-loaded', 'capability', 'weighted', 'consistent-hash']),
-  tasks: int(1, MAX_TASKS, 'MAX_TASKS'),
+  tasks: int(0, MAX_TASKS),
   taskCostMs: v.optional(v.strictTuple([COST_MS, COST_MS], 'must be a pair [minMs, maxMs]')),
   crash: v.optional(v.strictObject({ agent: id(), atMs: AT_MS })),
+  delegator: v.optional(id()),
+  capabilityDemand: v.optional(probability()),
+  heartbeatIntervalMs: v.optional(TIMEOUT),
+  detectionTimeoutMs: v.optional(TIMEOUT),
+  maxTimeMs: v.optional(TIMEOUT),
+  virtualNodes: v.optional(int(1, MAX_VIRTUAL_NODES)),
 });
 
 export const RunSchema = v.variant('kind', [
@@ -203,7 +222,8 @@ export const ScenarioFileSchema = v.strictObject({
   description: v.optional(text(0, MAX_DESCRIPTION_LENGTH, true)),
   seed: int(0, 2 ** 32 - 1),
   topology: TopologySchema,
-  network: v.optional(NetworkSchema, () => ({})),
+  // Every network field is optional, so without the guard an array would pass as an empty network.
+  network: v.optional(objectOnly(NetworkSchema), () => ({})),
   run: RunSchema,
 });
 

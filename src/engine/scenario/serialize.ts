@@ -1,8 +1,8 @@
 import type { Agent } from '../core/agent';
-import { LimitError } from '../core/errors';
 import { MAX_SCENARIO_BYTES } from '../core/limits';
 import { utf8Length } from './preflight';
 import { defaultAgent } from './resolve';
+import { ScenarioTooLargeError } from './scenarioLimitError';
 import type { Scenario } from './types';
 
 /** Objects with `kind` (or `id`) first and the other keys sorted, so equal scenarios serialise to equal text. */
@@ -41,7 +41,7 @@ function isDefaultAgent(a: Agent, i: number): boolean {
  * would fill left out where that keeps files short (agents that are all default
  * are written as a count), one agent, link or fault per line — or compact JSON
  * when that layout would exceed MAX_SCENARIO_BYTES. `parseScenario(serializeScenario(s))` deep-equals `s`
- * for every parsed scenario. Throws a LimitError when the text would exceed
+ * for every parsed scenario. Throws a ScenarioTooLargeError (a LimitError) when the text would exceed
  * MAX_SCENARIO_BYTES, because such a file could not be opened again.
  *
  * @example
@@ -71,7 +71,7 @@ export function serializeScenario(scenario: Scenario): string {
   if (utf8Length(readable) <= MAX_SCENARIO_BYTES) return readable;
   const compact = JSON.stringify(doc);
   const bytes = utf8Length(compact);
-  if (bytes > MAX_SCENARIO_BYTES) throw new LimitError('MAX_SCENARIO_BYTES', MAX_SCENARIO_BYTES, bytes);
+  if (bytes > MAX_SCENARIO_BYTES) throw new ScenarioTooLargeError(bytes);
   return compact;
 }
 

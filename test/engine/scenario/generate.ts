@@ -137,23 +137,54 @@ function randomRun(rng: Prng, ids: string[]): Doc {
       return run;
     }
     case 3:
-      return { kind: 'replicated-state', crdtType: rng.pick(['counter', 'map', 'register']), operations: rng.int(500) };
+      return randomReplicatedState(rng);
     case 4: {
       const keys = rng.range(1, 1000);
-      return { kind: 'sync', mode: rng.pick(['full', 'delta']), keys, changedKeys: rng.int(keys + 1) };
-    }
-    default: {
-      const lo = rng.int(50);
-      const run: Doc = {
-        kind: 'delegation',
-        strategy: 'least-loaded',
-        tasks: rng.range(1, 100),
-        taskCostMs: [lo, lo + rng.int(50)],
-      };
-      if (maybe(rng)) run.crash = { agent: rng.pick(ids), atMs: rng.int(500) };
+      const run: Doc = { kind: 'sync', mode: rng.pick(['full', 'delta']), keys, changedKeys: rng.int(keys + 1) };
+      if (maybe(rng)) run.strategy = rng.pick(['lww', 'vector', 'crdt']);
+      if (maybe(rng)) run.swarmId = rng.pick(['swarm-1', 'team.a:b']);
       return run;
     }
+    default:
+      return randomDelegation(rng, ids);
   }
+}
+
+function randomReplicatedState(rng: Prng): Doc {
+  const run: Doc = {
+    kind: 'replicated-state',
+    crdtType: rng.pick(['counter', 'map', 'register']),
+    operations: rng.int(500),
+  };
+  if (maybe(rng)) run.syncIntervalMs = rng.range(1, 500);
+  if (maybe(rng)) run.opIntervalMs = rng.range(1, 100);
+  if (maybe(rng)) run.sync = rng.pick(['state', 'delta']);
+  if (maybe(rng)) run.fanout = rng.range(1, 5);
+  if (maybe(rng)) run.keySpace = rng.range(1, 50);
+  if (maybe(rng)) run.removeProbability = rng.int(11) / 10;
+  if (maybe(rng)) run.healAtEnd = maybe(rng);
+  if (maybe(rng)) run.maxFlushRounds = rng.range(1, 64);
+  return run;
+}
+
+function randomDelegation(rng: Prng, ids: string[]): Doc {
+  const lo = rng.int(50);
+  const run: Doc = {
+    kind: 'delegation',
+    strategy: rng.pick(['round-robin', 'least-loaded', 'capability', 'weighted', 'consistent-hash']),
+    tasks: rng.int(100),
+    taskCostMs: [lo, lo + rng.int(50)],
+  };
+  if (maybe(rng)) run.delegator = rng.pick(ids);
+  // The delegator (default: the first agent) is the one agent that never crashes.
+  const workers = ids.filter((id) => id !== (run.delegator ?? ids[0]));
+  if (workers.length > 0 && maybe(rng)) run.crash = { agent: rng.pick(workers), atMs: rng.int(500) };
+  if (maybe(rng)) run.capabilityDemand = rng.int(11) / 10;
+  if (maybe(rng)) run.heartbeatIntervalMs = rng.range(1, 200);
+  if (maybe(rng)) run.detectionTimeoutMs = (run.heartbeatIntervalMs ?? 100) + rng.range(1, 500);
+  if (maybe(rng)) run.maxTimeMs = rng.range(1, 100_000);
+  if (maybe(rng)) run.virtualNodes = rng.range(1, 1024);
+  return run;
 }
 
 /** A valid document; optional sections and fields appear at random. */
