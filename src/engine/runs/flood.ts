@@ -11,6 +11,8 @@ export interface FloodSummary {
   origin: string;
   informed: number;
   agents: number;
+  /** Agents alive when the flood ended: the most it could inform. */
+  live: number;
   /** Simulated ms at which the last agent was informed (0 when only the origin knows). */
   lastInformedAtMs: number;
   messages: number;
@@ -52,6 +54,7 @@ export function runFlood(ctx: RunContext, params: FloodParams): FloodSummary {
     origin: swarm.agents[params.origin].id,
     informed: count,
     agents: n,
+    live: swarm.agents.filter((_, i) => net.isAlive(i)).length,
     lastInformedAtMs,
     messages: net.messagesSent,
   };

@@ -1,40 +1,63 @@
-import { runConsensus, runRumor } from '../consensus/runs';
-import { runDelegation } from '../delegation/runDelegation';
-import type { Scenario } from '../scenario';
-import { runSync } from '../sync/runSync';
-import type { RunContext } from './context';
-import { runFlood } from './flood';
-import { runReplicatedState, validateReplicatedStateParams } from './replicatedState';
-
-/** True when the run works on aggregate state only (a million-agent rumor) and builds no swarm. */
-export function isAggregateRun(scenario: Scenario): boolean {
-  return scenario.run.kind === 'rumor' && scenario.run.agentCount !== undefined;
-}
-
 /**
- * Hands the run to its engine and returns the engine's JSON-serialisable result.
- * Sync is asynchronous (its memory provider is), the others finish synchronously.
+ * The run kinds' engines, one line per kind. The scenario runner, the advice and the
+ * counterexample search go through this table; nothing else switches on a run kind.
  */
-export function dispatchRun(ctx: RunContext, scenario: Scenario): unknown {
-  const run = scenario.run;
-  switch (run.kind) {
-    case 'flood':
-      return runFlood(ctx, { origin: ctx.coordinator.index(run.origin) });
-    case 'consensus':
-      return runConsensus(ctx, withoutKind(run));
-    case 'rumor':
-      return runRumor(ctx, withoutKind(run));
-    case 'replicated-state':
-      return runReplicatedState(ctx, validateReplicatedStateParams(withoutKind(run)));
-    case 'sync':
-      return runSync(ctx, withoutKind(run));
-    case 'delegation':
-      return runDelegation(ctx, withoutKind(run));
-  }
+import type { SwarmCoordinator } from '../core/swarmCoordinator';
+import type { RunKind, Scenario } from '../scenario/types';
+import type { Warning } from './advice';
+import type { RunContext } from './context';
+import type { PropertyMeta, RunKindDescriptor, ScenarioOf, Violation } from './kind';
+import { consensusKind } from './kinds/consensus';
+import { delegationKind } from './kinds/delegation';
+import { floodKind } from './kinds/flood';
+import { replicatedStateKind } from './kinds/replicatedState';
+import { rumorKind } from './kinds/rumor';
+import { syncKind } from './kinds/sync';
+
+export const RUN_KINDS = {
+  flood: floodKind,
+  consensus: consensusKind,
+  rumor: rumorKind,
+  'replicated-state': replicatedStateKind,
+  sync: syncKind,
+  delegation: delegationKind,
+} as const;
+
+type Kinds = typeof RUN_KINDS;
+
+/** Each kind's result, as its engine returns it (JSON-serialisable). */
+export type RunResultOf<K extends RunKind> = Awaited<ReturnType<Kinds[K]['run']>>;
+
+// Every kind of the schema is registered, and each entry is that kind's descriptor.
+RUN_KINDS satisfies { [K in RunKind]: RunKindDescriptor<K, RunResultOf<K>> };
+
+/** A kind's descriptor with its types (one cast, here, instead of one per caller). */
+function descriptorOf<K extends RunKind>(kind: K): RunKindDescriptor<K, RunResultOf<K>> {
+  return RUN_KINDS[kind] as unknown as RunKindDescriptor<K, RunResultOf<K>>;
 }
 
-/** A run block's parameters: everything but its `kind`. */
-function withoutKind<T extends { kind: string }>(run: T): Omit<T, 'kind'> {
-  const { kind: _kind, ...params } = run;
-  return params;
+/** True when the run models a well-mixed population in memory and builds no swarm (a million-agent rumor). */
+export function isAggregateRun(scenario: Scenario): boolean {
+  const d = descriptorOf(scenario.run.kind);
+  return d.wellMixed?.(scenario.run as never) ?? false;
+}
+
+/** What only the run kind's engine knows before the run: throws a ValidationError, returns warnings. */
+export function adviseRun(scenario: Scenario, swarm: SwarmCoordinator): Warning[] {
+  return descriptorOf(scenario.run.kind).advise(scenario as ScenarioOf<RunKind>, swarm);
+}
+
+/** Hands the run to its kind's engine; sync is asynchronous (its memory provider is). */
+export function dispatchRun(ctx: RunContext, scenario: Scenario): Promise<RunResultOf<RunKind>> | RunResultOf<RunKind> {
+  return descriptorOf(scenario.run.kind).run(ctx, scenario as ScenarioOf<RunKind>);
+}
+
+/** Checks one property on a run's result; undefined when it holds. */
+export function checkProperty<K extends RunKind>(
+  kind: K,
+  property: PropertyMeta,
+  result: RunResultOf<K>,
+  bound?: number,
+): Violation | undefined {
+  return descriptorOf(kind).check(property.id, result, bound);
 }

@@ -1,0 +1,17 @@
+import type { RunKindMeta } from '../kind';
+
+/** Replicas of one CRDT updated concurrently and merged over the network. */
+export const replicatedStateMeta: RunKindMeta<'replicated-state'> = {
+  kind: 'replicated-state',
+  label: 'Replicated CRDT state',
+  presets: [
+    {
+      id: 'replicated-state',
+      label: 'Replicated CRDT state',
+      run: { kind: 'replicated-state', crdtType: 'counter', operations: 40 },
+    },
+  ],
+  presetOf: () => 'replicated-state',
+  properties: () => [{ id: 'converges', label: 'the replicas converge', sort: 'liveness' }],
+  events: ['localWrite', 'merge', 'converged'],
+};
