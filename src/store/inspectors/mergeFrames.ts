@@ -62,7 +62,8 @@ function counterFrames(step: Extract<ExplanationStep, { step: 'counter-merge' }>
       step: step.step,
       title: TITLES[step.step],
       reason: `${a.agent}: ${seen} — an agent's count only grows, so its largest value is its contribution; running sum = ${sum}`,
-      cells: [{ agentId: a.agent, field: 'value' }],
+      // The versions holding this agent's count (a merged version holds the counts it merged).
+      cells: a.from.map((r) => ({ agentId: r.agentId, version: r.version, field: 'value' as const })),
       partial: { label: 'per-agent maxima', value: { ...maxima, sum } },
     };
   });
@@ -158,10 +159,14 @@ export function mergeFrames(steps: readonly ExplanationStep[]): MergeFrame[] {
         });
         break;
       case 'map-key':
-        map[step.outcome.key] = step.outcome.value;
+        if (step.outcome.deleted) delete map[step.outcome.key];
+        else map[step.outcome.key] = step.outcome.value;
         frames.push({
           ...base,
-          cells: step.inputs.candidates.map((c) => ({ agentId: c.agentId, version: c.version, field: 'value' })),
+          // The versions carrying each write of the key (its writer's, or a merged version holding it).
+          cells: step.inputs.candidates.flatMap((c) =>
+            c.heldBy.map((h) => ({ agentId: h.agentId, version: h.version, field: 'value' as const })),
+          ),
           partial: { label: 'merged map so far', value: { ...map } },
           verdict: `${step.outcome.key} = ${JSON.stringify(step.outcome.value)}`,
         });

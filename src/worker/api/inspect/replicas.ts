@@ -3,7 +3,8 @@
  * replaying its local operations and the states it delivered, with the real
  * CRDT classes, and turns each replica into the `StateVersion` the resolver
  * takes (a counter's version is its agent's own contribution, as the seed's
- * G-Counter semantics say).
+ * G-Counter semantics say; it carries the replica's whole state, which is
+ * what the crdt strategy joins).
  */
 import type { VectorClock } from '../../../engine/clocks/vectorClock';
 import type { StateVersionInput } from '../../../engine/conflict/stateVersion';
@@ -100,7 +101,8 @@ export function replayReplicas(
         version: writes[i],
         timestamp: lastWriteMs[i],
         agentId: id,
-        metadata: { crdtType, ...(clock ? { vectorClock: clock } : {}) },
+        // The replica's whole state: the resolver joins it (what it merged from others, per-key stamps included).
+        metadata: { crdtType, crdtState: r.state(), ...(clock ? { vectorClock: clock } : {}) },
       },
     };
   });
