@@ -6,9 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ValidationError, ValidationErrors } from '../../../src/engine/core/errors';
+import * as LIMITS from '../../../src/engine/core/limits';
 import { Prng } from '../../../src/engine/core/prng';
 import { parseScenario, serializeScenario, validateScenario } from '../../../src/engine/scenario';
 import { type Doc, HOSTILE_TEXT, randomValidDoc } from './generate';
+
+/** Names of the code's bounds: a refusal says the bound in words, never by these names. */
+const LIMIT_NAMES = new RegExp(`\\b(${Object.keys(LIMITS).join('|')})\\b`);
 
 const CASES = process.env.FULL === '1' ? 10_000 : 1_000;
 const BASE_SEED = 0x5ce7a210;
@@ -173,6 +177,8 @@ function checkCase(seed: number): 'accepted' | 'rejected' {
     expect(error, where).toBeInstanceOf(ValidationError);
     expect(error.field.length, where).toBeGreaterThan(0);
     expect(error.rule.length, where).toBeGreaterThan(0);
+    expect(error.field, where).not.toMatch(LIMIT_NAMES);
+    expect(error.rule, where).not.toMatch(LIMIT_NAMES);
   }
   expect(() => parseScenario(input), where).toThrow(ValidationErrors);
   return 'rejected';
