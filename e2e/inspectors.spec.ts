@@ -124,6 +124,7 @@ async function replicatedRunWithPartition(page: Page) {
   await expect(page.getByRole('list', { name: 'Scheduled faults' })).toContainText('agent-1');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Skip to end' }).click(); // runs play from t = 0 by themselves
 }
 
 test.describe('space-time diagram', () => {
@@ -258,6 +259,7 @@ test.describe('issue 7 gaps: sync keys and ShiViz logs', () => {
     await page.getByRole('spinbutton', { name: 'Changed keys', exact: true }).fill('3');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Skip to end' }).click(); // runs play from t = 0 by themselves
     // Put the cursor where the delta mode starts: the coordinator holds the changes, the others the baseline.
     await openInspector(page, 'Message log');
     await page.getByRole('combobox', { name: 'Kind' }).selectOption('engine:delta');
@@ -362,6 +364,7 @@ test.describe('message log', () => {
     await expect(page.getByRole('img', { name: /Swarm of 5,?000 agents/ })).toBeVisible({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Skip to end' }).click(); // runs play from t = 0 by themselves
     await openInspector(page, 'Message log');
     const count = page.getByTestId('log-count');
     await expect(count).toHaveText(/^[\d,]+ of [\d,]+ events$/);

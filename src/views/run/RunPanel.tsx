@@ -82,7 +82,7 @@ function AutoplayControls() {
     <>
       {hasRun && (
         <div className="autoplay-row">
-          <button type="button" onClick={jumpToEnd} disabled={atEnd} aria-keyshortcuts="End" title="Skip to end (End)">
+          <button type="button" onClick={jumpToEnd} aria-keyshortcuts="End" title="Skip to end (End)">
             Skip to end
           </button>
           <span data-testid="autoplay-state">
