@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -179,6 +180,23 @@ test('a run plays from t = 0 by itself, can be skipped to the end, and can alway
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
+test('with live reruns on, a small swarm reruns by itself after an edit and shows the result', async ({ page }) => {
+  const p = ui(page);
+  await page.goto('/');
+  await p.build('ring', 8);
+  await p.choose('quorum');
+  await page.getByRole('checkbox', { name: /Rerun by itself after each edit/ }).check();
+  await p.run();
+  await expect(page.getByTestId('summary-agents')).toHaveText('8');
+  await p.agents.fill('12');
+  await expect(page.getByTestId('summary-agents')).toHaveText('12');
+  await expect(p.banner).toBeHidden();
+  // The result is on screen at once: the player is at the end, not replaying.
+  await expect(page.getByTestId('autoplay-state')).toHaveText('At the end of the run.');
+  const [at, of] = await eventCount(page);
+  expect(at).toBe(of);
+});
+
 test('screenshots of the stale banner at 1280×800 and 1920×1080', async ({ page }) => {
   const p = ui(page);
   mkdirSync('docs/screens', { recursive: true });
@@ -196,5 +214,8 @@ test('screenshots of the stale banner at 1280×800 and 1920×1080', async ({ pag
     await expect(p.banner).toBeVisible();
     await expect(p.swarm(20)).toBeVisible();
     await page.screenshot({ path: `docs/screens/stale-run-${width}.png` });
+    const axe = await new AxeBuilder({ page }).analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }
 });

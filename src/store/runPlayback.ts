@@ -18,13 +18,22 @@ export function autoplaySpeed(endMs: number): number {
   return Number(exact.toPrecision(2));
 }
 
+let nextToEnd = false;
+
+/** The next run shows its end at once (a live rerun: the result on screen, not a replay). */
+export function jumpNextRunToEnd(): void {
+  nextToEnd = true;
+}
+
 /** Starts showing the run just stored: from the start and moving, or at its end. */
 export function showNewRun(): void {
   const { trace, prefs, setCursor, setSpeed } = useStore.getState();
+  const toEnd = nextToEnd;
+  nextToEnd = false;
   // No trace: the run came back for a scenario that was edited meanwhile, and was set aside.
   if (!trace) return;
   const end = trace.length > 0 ? trace.t[trace.length - 1] : 0;
-  if (prefs.jumpToEndAfterRun || end <= 0) {
+  if (toEnd || prefs.jumpToEndAfterRun || end <= 0) {
     setCursor(trace.length - 1);
     return;
   }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson, scenarioFingerprint } from '../../src/store/fingerprint';
 import { useStore } from '../../src/store/index';
+import { LIVE_RERUN_MAX_AGENTS, wantsLiveRerun } from '../../src/store/liveRerun';
 import { SIM_MS_PER_SECOND_AT_1X } from '../../src/store/playbackSlice';
 import { isRunFresh } from '../../src/store/runFreshness';
 import { AUTOPLAY_SECONDS, autoplaySpeed } from '../../src/store/runPlayback';
@@ -117,6 +118,37 @@ describe('never a stale view', () => {
     expect(runUnavailable()).toMatch(/in progress/);
     useStore.setState({ runStatus: 'idle', issues: [{ field: 'seed', rule: 'x', message: 'x' }] });
     expect(runUnavailable()).toMatch(/problems/);
+  });
+});
+
+describe('live reruns', () => {
+  it('only for a stale run of a small, valid, built swarm, with the setting on', async () => {
+    s().setScenario(quorumRing);
+    await runNow();
+    s().setSeed(8);
+    const built = runsApi.describe(s().scenario);
+    if (!built.ok) throw new Error('not built');
+    useStore.setState({ topology: built.topology, topologyPending: false });
+    expect(wantsLiveRerun(s())).toBe(false); // the setting is off
+    useStore.setState({ prefs: { ...s().prefs, liveRerun: true } });
+    expect(wantsLiveRerun(s())).toBe(true);
+    useStore.setState({ topologyPending: true });
+    expect(wantsLiveRerun(s())).toBe(false);
+    useStore.setState({ topologyPending: false, runStatus: 'running' });
+    expect(wantsLiveRerun(s())).toBe(false);
+    useStore.setState({ runStatus: 'done', issues: [{ field: 'seed', rule: 'x', message: 'x' }] });
+    expect(wantsLiveRerun(s())).toBe(false);
+    useStore.setState({ issues: [] });
+    s().undo(); // back to the run's scenario: fresh, nothing to rerun
+    expect(wantsLiveRerun(s())).toBe(false);
+    const big = runsApi.describe({
+      ...quorumRing,
+      topology: { agentCount: LIVE_RERUN_MAX_AGENTS + 1, builder: { kind: 'ring' } },
+    });
+    if (!big.ok) throw new Error('not built');
+    s().setSeed(8);
+    useStore.setState({ topology: big.topology });
+    expect(wantsLiveRerun(s())).toBe(false);
   });
 });
 

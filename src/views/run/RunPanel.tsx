@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { cancelRun, runScenario } from '../../store/actions';
 import { useStore } from '../../store/index';
+import { LIVE_RERUN_MAX_AGENTS, watchLiveRerun } from '../../store/liveRerun';
 import { jumpToEnd } from '../../store/playback';
 import { RunKindForm } from './RunKindForm';
 import './run.css';
@@ -15,6 +17,7 @@ export function RunPanel() {
   const warnings = useStore((s) => s.topology?.warnings) ?? NO_WARNINGS;
   const stale = useStore((s) => s.staleRun !== null && s.summary === null);
   const running = status === 'running';
+  useEffect(() => watchLiveRerun(), []);
   return (
     <section className="panel" aria-labelledby="run-title">
       <h2 id="run-title">Run</h2>
@@ -77,6 +80,7 @@ function AutoplayControls() {
   const atEnd = useStore((s) => s.trace === null || s.cursor >= s.trace.length - 1);
   const playing = useStore((s) => s.playing);
   const jumpAlways = useStore((s) => s.prefs.jumpToEndAfterRun);
+  const live = useStore((s) => s.prefs.liveRerun);
   const setPref = useStore((s) => s.setPref);
   return (
     <>
@@ -93,6 +97,10 @@ function AutoplayControls() {
       <label className="check-field">
         <input type="checkbox" checked={jumpAlways} onChange={(e) => setPref('jumpToEndAfterRun', e.target.checked)} />
         Always jump to the end after a run
+      </label>
+      <label className="check-field">
+        <input type="checkbox" checked={live} onChange={(e) => setPref('liveRerun', e.target.checked)} />
+        Rerun by itself after each edit (swarms up to {LIVE_RERUN_MAX_AGENTS} agents)
       </label>
     </>
   );
