@@ -1,5 +1,5 @@
 import type { AgentDraft, ScenarioDraft } from '../store/scenarioSlice';
-import type { RunSummary } from '../worker/protocol';
+import { type RunSummary, resultOf } from '../worker/protocol';
 
 type Vote = 'for' | 'against' | 'abstain';
 
@@ -36,12 +36,9 @@ export function voters(votes: string, extra: (i: number) => Partial<AgentDraft> 
   return [...votes].map((c, i) => ({ id: `agent-${i + 1}`, policy: { kind: 'fixed', vote: vote[c] }, ...extra(i) }));
 }
 
-/** The value at a dotted path of a run's engine result (`result.decision`), or undefined. */
-export function resultAt(summary: RunSummary, path: string): unknown {
-  let node: unknown = summary.result;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
+/** Whether the run's property `id` held (undefined when its kind has no such property). */
+export const holds = (summary: RunSummary, id: string): boolean | undefined =>
+  summary.properties.find((p) => p.id === id)?.held;
+
+/** A consensus run's outcome (the seed's ConsensusResult), or undefined for another kind. */
+export const consensusOf = (summary: RunSummary) => resultOf(summary, 'consensus')?.result;

@@ -1,7 +1,7 @@
-import { lessonScenario, resultAt, voters } from './build';
+import { consensusOf, holds, lessonScenario, voters } from './build';
 import type { Lesson } from './types';
 
-const decision = (summary: Parameters<typeof resultAt>[0]) => resultAt(summary, 'result.decision');
+const decision = (summary: Parameters<typeof consensusOf>[0]) => consensusOf(summary)?.decision;
 const quorum = (mode: string) =>
   lessonScenario(
     `Quorum: ${mode}`,
@@ -43,7 +43,7 @@ export const quorumRules: Lesson = {
       highlight: 'Quorum',
       observe: {
         text: 'Rejected, and decided before every vote arrived.',
-        seen: (s) => decision(s) === 'rejected' && resultAt(s, 'result.metadata.decidedEarly') === true,
+        seen: (s) => decision(s) === 'rejected' && consensusOf(s)?.metadata.decidedEarly === true,
       },
     },
   ],
@@ -88,8 +88,7 @@ export const weightedExperts: Lesson = {
       observe: {
         text: 'Approved: the weighted approval is about 0.67.',
         seen: (s) =>
-          decision(s) === 'approved' &&
-          Math.abs(Number(resultAt(s, 'result.metadata.weightedApproval')) - 6 / 9) < 1e-9,
+          decision(s) === 'approved' && Math.abs(Number(consensusOf(s)?.metadata.weightedApproval) - 6 / 9) < 1e-9,
       },
       tryThis: ['Raise the threshold to 0.7 and run again.', 'Select an expert and lower its weight to 1.'],
     },
@@ -116,7 +115,7 @@ export const byzantineGenerals: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'The loyal lieutenants decide differently (rule IC1 broken).',
-        seen: (s) => resultAt(s, 'result.metadata.violation.rule') === 'IC1',
+        seen: (s) => (consensusOf(s)?.metadata.violation as { rule?: string } | undefined)?.rule === 'IC1',
       },
     },
     {
@@ -127,8 +126,8 @@ export const byzantineGenerals: Lesson = {
       observe: {
         text: 'All three loyal lieutenants decide the same order.',
         seen: (s) =>
-          resultAt(s, 'result.metadata.violation') === undefined &&
-          new Set(Object.values((resultAt(s, 'result.metadata.decisions') as object) ?? {})).size === 1,
+          holds(s, 'interactive-consistency') === true &&
+          new Set(Object.values((consensusOf(s)?.metadata.decisions as object) ?? {})).size === 1,
       },
       tryThis: ['Make a lieutenant the traitor instead (select agent 4, behaviour “equivocate”; agent 1 “honest”).'],
     },
@@ -155,7 +154,7 @@ export const threeFPlusOne: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'Every honest agent reaches the same decision.',
-        seen: (s) => resultAt(s, 'agreement.agreed') === true,
+        seen: (s) => holds(s, 'honest-agreement') === true,
       },
     },
     {
@@ -165,7 +164,7 @@ export const threeFPlusOne: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'Agreement breaks: honest agents decide differently.',
-        seen: (s) => resultAt(s, 'agreement.agreed') === false,
+        seen: (s) => holds(s, 'honest-agreement') === false,
       },
       tryThis: ['Add three honest agents (n = 7) and set fault tolerance to 2: the same two liars are tolerated.'],
     },

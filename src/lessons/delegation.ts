@@ -1,4 +1,5 @@
-import { lessonScenario, resultAt } from './build';
+import { type RunSummary, resultOf } from '../worker/protocol';
+import { lessonScenario } from './build';
 import type { Lesson } from './types';
 
 const delegation = (crash: boolean) =>
@@ -14,10 +15,10 @@ const delegation = (crash: boolean) =>
     },
   );
 
-const nothingLost = (s: Parameters<typeof resultAt>[0]) =>
-  resultAt(s, 'completed') === 60 &&
-  resultAt(s, 'tasksLost') === 0 &&
-  resultAt(s, 'resultSum') === resultAt(s, 'expectedResultSum');
+const nothingLost = (s: RunSummary) => {
+  const r = resultOf(s, 'delegation');
+  return r !== undefined && r.completed === 60 && r.tasksLost === 0 && r.resultSum === r.expectedResultSum;
+};
 
 export const delegationCrash: Lesson = {
   id: 'delegation-crash',
@@ -31,7 +32,7 @@ export const delegationCrash: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'All 60 tasks complete, none reassigned.',
-        seen: (s) => nothingLost(s) && resultAt(s, 'reassignments') === 0,
+        seen: (s) => nothingLost(s) && resultOf(s, 'delegation')?.reassignments === 0,
       },
     },
     {
@@ -41,7 +42,7 @@ export const delegationCrash: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'A detection, some reassignments, and still all 60 tasks with the right result sum.',
-        seen: (s) => nothingLost(s) && Number(resultAt(s, 'reassignments')) > 0,
+        seen: (s) => nothingLost(s) && (resultOf(s, 'delegation')?.reassignments ?? 0) > 0,
       },
       tryThis: ['Change the strategy to round-robin and compare the makespan.'],
     },

@@ -1,4 +1,5 @@
-import { lessonScenario, resultAt } from './build';
+import { type RunSummary, resultOf } from '../worker/protocol';
+import { lessonScenario } from './build';
 import type { Lesson } from './types';
 
 const rumor = (n: number) =>
@@ -12,8 +13,10 @@ const rumor = (n: number) =>
 /** log₂ n + ln n: the push rumor bound (Frieze–Grimmett, Pittel); push-pull does better. */
 const bound = (n: number) => Math.log2(n) + Math.log(n);
 
-const within = (n: number) => (s: Parameters<typeof resultAt>[0]) =>
-  resultAt(s, 'agents') === n && resultAt(s, 'allInformed') === true && Number(resultAt(s, 'rounds')) <= bound(n);
+const within = (n: number) => (s: RunSummary) => {
+  const r = resultOf(s, 'rumor');
+  return r !== undefined && r.agents === n && r.allInformed && r.rounds <= bound(n);
+};
 
 export const gossipLogN: Lesson = {
   id: 'gossip-log-n',

@@ -1,5 +1,8 @@
-import { lessonScenario, resultAt } from './build';
+import { type RunSummary, resultOf } from '../worker/protocol';
+import { lessonScenario } from './build';
 import type { Lesson } from './types';
+
+const stateOf = (s: RunSummary) => resultOf(s, 'replicated-state');
 
 const halves = [
   {
@@ -34,7 +37,7 @@ export const concurrentWrites: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'The replicas converge on one single value: the concurrent writes of the other side are silently gone.',
-        seen: (s) => resultAt(s, 'converged') === true && typeof resultAt(s, 'value') === 'number',
+        seen: (s) => stateOf(s)?.converged === true && typeof stateOf(s)?.value === 'number',
       },
     },
     {
@@ -44,7 +47,7 @@ export const concurrentWrites: Lesson = {
       highlight: 'CRDT type',
       observe: {
         text: 'The replicas converge on a set holding the items added on both sides.',
-        seen: (s) => resultAt(s, 'converged') === true && ((resultAt(s, 'value') as unknown[])?.length ?? 0) > 1,
+        seen: (s) => stateOf(s)?.converged === true && ((stateOf(s)?.value as unknown[] | null)?.length ?? 0) > 1,
       },
       tryThis: ['Try “map”: each key is its own last-writer-wins register.'],
     },
@@ -63,7 +66,7 @@ export const counterDuplicates: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'All replicas agree on one value; each message was merged once (merges = messages).',
-        seen: (s) => resultAt(s, 'converged') === true && resultAt(s, 'merges') === resultAt(s, 'messages'),
+        seen: (s) => stateOf(s)?.converged === true && stateOf(s)?.merges === stateOf(s)?.messages,
       },
     },
     {
@@ -73,8 +76,7 @@ export const counterDuplicates: Lesson = {
       highlight: 'Duplication',
       observe: {
         text: 'More merges than messages (the duplicates), yet the replicas agree on the same value as before.',
-        seen: (s) =>
-          resultAt(s, 'converged') === true && Number(resultAt(s, 'merges')) > Number(resultAt(s, 'messages')),
+        seen: (s) => stateOf(s)?.converged === true && Number(stateOf(s)?.merges) > Number(stateOf(s)?.messages),
       },
       tryThis: ['Add loss as well: the periodic full-state sync repairs lost deltas.'],
     },
@@ -103,8 +105,10 @@ const sync = (mode: string) =>
   );
 
 /** Bytes sent, as a share of sending every key to every agent once (the run's `baseline`). */
-const shareOfBaseline = (s: Parameters<typeof resultAt>[0]) =>
-  Number(resultAt(s, 'bytes')) / Number(resultAt(s, 'baseline.bytes'));
+const shareOfBaseline = (s: RunSummary) => {
+  const r = resultOf(s, 'sync');
+  return r ? r.bytes / r.baseline.bytes : Number.NaN;
+};
 
 export const partitionSync: Lesson = {
   id: 'partition-sync',
@@ -118,7 +122,7 @@ export const partitionSync: Lesson = {
       highlight: 'Run',
       observe: {
         text: 'Every agent is up to date, at about 1.25 MB on the wire: as much as sending everything.',
-        seen: (s) => resultAt(s, 'ok') === true && shareOfBaseline(s) >= 0.9,
+        seen: (s) => resultOf(s, 'sync')?.ok === true && shareOfBaseline(s) >= 0.9,
       },
     },
     {
@@ -128,7 +132,7 @@ export const partitionSync: Lesson = {
       highlight: 'Mode',
       observe: {
         text: 'Every agent is up to date with far fewer bytes than full sync.',
-        seen: (s) => resultAt(s, 'ok') === true && shareOfBaseline(s) < 0.7,
+        seen: (s) => resultOf(s, 'sync')?.ok === true && shareOfBaseline(s) < 0.7,
       },
       tryThis: ['Try “version-query”: peers ask first, then fetch.', 'Raise “Changed keys” to 1000.'],
     },

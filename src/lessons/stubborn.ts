@@ -1,4 +1,4 @@
-import { lessonScenario, resultAt, voters } from './build';
+import { consensusOf, lessonScenario, voters } from './build';
 import type { Lesson } from './types';
 
 /** 40 agents, 24 for and 16 against; the first `stubborn` of the 16 never change their mind. */
@@ -13,7 +13,7 @@ const swarm = (stubborn: number) =>
     { kind: 'consensus', algorithm: 'gossip', fanout: 2, rounds: 60, convergenceThreshold: 1, threshold: 0.5 },
   );
 
-const decision = (summary: Parameters<typeof resultAt>[0]) => resultAt(summary, 'result.decision');
+const decision = (summary: Parameters<typeof consensusOf>[0]) => consensusOf(summary)?.decision;
 
 export const stubbornGossip: Lesson = {
   id: 'stubborn-gossip',

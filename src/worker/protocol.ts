@@ -9,7 +9,25 @@ export type { TraceColumns } from '../engine/trace/trace';
 import type { Warning } from '../engine/runs/advice';
 import type { TopologyView } from '../engine/runs/runScenario';
 
-export type { RunSummary, TopologyView } from '../engine/runs/runScenario';
+export type { AgentRecord, AgreementVerdict } from '../engine/consensus/reliableBroadcast';
+export type { ConsensusSummary, RumorSummary } from '../engine/consensus/runs';
+export type { DelegationSummary } from '../engine/delegation/runDelegation';
+/** The run kinds as plain data (labels, presets, properties): the only engine values the page imports. */
+export { presetOf, propertiesOf, RUN_CATALOGUE, RUN_PRESETS } from '../engine/runs/catalogue';
+export type { FloodSummary } from '../engine/runs/flood';
+export type { PropertyMeta, RunPreset, Violation } from '../engine/runs/kind';
+export type { RunResultOf } from '../engine/runs/registry';
+export type { ReplicatedStateSummary } from '../engine/runs/replicatedState';
+export type {
+  PropertyVerdict,
+  RunSummary,
+  RunSummaryBase,
+  RunSummaryOf,
+  TopologyView,
+} from '../engine/runs/runScenario';
+export { resultOf } from '../engine/runs/runScenario';
+export type { RunKind } from '../engine/scenario/types';
+export type { SyncSummary } from '../engine/sync/runSync';
 
 /** The swarm as drawn: the engine's topology plus layout positions (x, y interleaved). */
 export type DrawnTopology = TopologyView & { positions: Float64Array; warnings: Warning[] };

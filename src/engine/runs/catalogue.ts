@@ -24,11 +24,15 @@ export const RUN_CATALOGUE = {
 /** Every preset of the run form, in menu order. */
 export const RUN_PRESETS: readonly RunPreset[] = Object.values(RUN_CATALOGUE).flatMap((m) => m.presets);
 
-type RunBlock = Record<string, unknown> & { kind: RunKind };
+/** A run block as drafted: its kind may not be one we know (an edited file); then nothing is known of it. */
+type RunBlock = Record<string, unknown> & { kind: string };
 
-/** The form's preset id for a run block. */
-export const presetOf = (run: RunBlock): string => RUN_CATALOGUE[run.kind].presetOf(run);
+const metaOf = (kind: string): RunKindMeta | undefined =>
+  Object.hasOwn(RUN_CATALOGUE, kind) ? (RUN_CATALOGUE[kind as RunKind] as RunKindMeta) : undefined;
+
+/** The form's preset id for a run block ('' for an unknown kind). */
+export const presetOf = (run: RunBlock): string => metaOf(run.kind)?.presetOf(run) ?? '';
 
 /** The properties a run block is checked against, the one its lessons are about first. */
 export const propertiesOf = (run: RunBlock, agents: number): PropertyMeta[] =>
-  RUN_CATALOGUE[run.kind].properties(run, agents);
+  metaOf(run.kind)?.properties(run, agents) ?? [];

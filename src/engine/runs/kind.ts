@@ -63,6 +63,8 @@ export interface RunKindDescriptor<K extends RunKind, R> {
   /** Rules only the engine knows, before the run (throws a ValidationError naming the field), and warnings. */
   advise(scenario: ScenarioOf<K>, swarm: SwarmCoordinator): Warning[];
   run(ctx: RunContext, scenario: ScenarioOf<K>): R | Promise<R>;
+  /** Messages exchanged, for runs that exchange them in memory rather than on the network. */
+  messages?(result: R): number | undefined;
   /** Checks a property by id on a result; undefined when it holds. `bound` is the "within k rounds". */
   check(propertyId: string, result: R, bound?: number): Violation | undefined;
 }

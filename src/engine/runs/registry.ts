@@ -52,6 +52,11 @@ export function dispatchRun(ctx: RunContext, scenario: Scenario): Promise<RunRes
   return descriptorOf(scenario.run.kind).run(ctx, scenario as ScenarioOf<RunKind>);
 }
 
+/** Messages a well-mixed run exchanged in memory (it has no network to count them); undefined otherwise. */
+export function messagesOf<K extends RunKind>(kind: K, result: RunResultOf<K>): number | undefined {
+  return descriptorOf(kind).messages?.(result);
+}
+
 /** Checks one property on a run's result; undefined when it holds. */
 export function checkProperty<K extends RunKind>(
   kind: K,

@@ -4,15 +4,20 @@ import { Prng } from '../core/prng';
 import { SwarmCoordinator } from '../core/swarmCoordinator';
 import { buildLinks, type TopologyBuilder } from '../core/topology';
 import { Network } from '../network/network';
-import { resolveScenarioIds, type Scenario } from '../scenario';
+import { type RunKind, resolveScenarioIds, type Scenario } from '../scenario';
+import type { DropReason } from '../trace/events';
 import { Trace, type TraceColumns } from '../trace/trace';
 import { adviseScenario, type Warning } from './advice';
+import { propertiesOf } from './catalogue';
 import type { RunContext } from './context';
-import { dispatchRun, isAggregateRun } from './registry';
+import type { PropertyMeta, Violation } from './kind';
+import { checkProperty, dispatchRun, isAggregateRun, messagesOf, type RunResultOf } from './registry';
 
-/** What a run reports besides its trace: the same in the browser, the CLI and tests. */
-export interface RunSummary {
-  runKind: string;
+/** A property checked on a run: held, or broken with its witnesses. */
+export type PropertyVerdict = PropertyMeta & { held: boolean; violation?: Violation };
+
+/** What every run reports besides its trace: the same in the browser, the CLI and tests. */
+export interface RunSummaryBase {
   seed: number;
   traceHash: string;
   events: number;
@@ -24,8 +29,30 @@ export interface RunSummary {
   /** For runs on aggregate state without a swarm (a million-agent rumor): how many agents were simulated. */
   aggregateAgents?: number;
   links: number;
-  /** The engine's own result (a ConsensusResult, a flood summary, …), JSON-serialisable. */
-  result: unknown;
+  /** Agent ids by network address (trace events name agents by address). */
+  agentIds: string[];
+  /** Messages the network did not deliver, by reason (hops of routed messages counted one by one). */
+  drops: Partial<Record<DropReason, number>>;
+  /** Every property of the run kind, checked on this run (the first is the one its lessons are about). */
+  properties: PropertyVerdict[];
+}
+
+/** A run's summary, discriminated by its kind: `result` is that kind's engine result. */
+export type RunSummary = { [K in RunKind]: RunSummaryBase & { runKind: K; result: RunResultOf<K> } }[RunKind];
+
+/** The summary of a run of kind K. */
+export type RunSummaryOf<K extends RunKind> = Extract<RunSummary, { runKind: K }>;
+
+/**
+ * A run's result when the run is of kind K, else undefined: narrowing by kind instead of a cast.
+ * @example resultOf(summary, 'consensus')?.result.decision // 'approved'
+ */
+export function resultOf<K extends RunKind>(
+  summary: RunSummary | null | undefined,
+  kind: K,
+): RunResultOf<K> | undefined {
+  // The one place the union is narrowed by a value: the check right here makes the cast true.
+  return summary?.runKind === kind ? (summary.result as RunResultOf<K>) : undefined;
 }
 
 export interface RunResult {
@@ -113,19 +140,27 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   };
   const result = await dispatchRun(ctx, scenario);
   const columns = trace.columns();
-  return {
-    summary: {
-      runKind: scenario.run.kind,
-      seed,
-      traceHash: columns.hash,
-      events: columns.length,
-      simulatedMs: Math.max(network.now, columns.length > 0 ? columns.t[columns.length - 1] : 0),
-      messages: network.messagesSent,
-      agents: swarm.size,
-      aggregateAgents: scenario.run.kind === 'rumor' ? scenario.run.agentCount : undefined,
-      links: swarm.linkCount,
-      result,
-    },
-    trace: columns,
+  const base: RunSummaryBase = {
+    seed,
+    traceHash: columns.hash,
+    events: columns.length,
+    // The trace's last time, recorded or not (an unrecorded trace keeps no columns).
+    simulatedMs: Math.max(network.now, trace.lastTimeMs),
+    messages: messagesOf(scenario.run.kind, result) ?? network.messagesSent,
+    agents: swarm.size,
+    aggregateAgents: scenario.run.kind === 'rumor' ? scenario.run.agentCount : undefined,
+    links: swarm.linkCount,
+    agentIds: swarm.agents.map((a) => a.id),
+    drops: trace.dropCounts(),
+    properties: verdicts(scenario, result, swarm.size),
   };
+  return { summary: { ...base, runKind: scenario.run.kind, result } as RunSummary, trace: columns };
+}
+
+/** Every property of the run's kind, checked on its result. */
+function verdicts(scenario: Scenario, result: RunResultOf<RunKind>, agents: number): PropertyVerdict[] {
+  return propertiesOf(scenario.run, agents).map((property) => {
+    const violation = checkProperty(scenario.run.kind, property, result, property.roundBound);
+    return violation ? { ...property, held: false, violation } : { ...property, held: true };
+  });
 }

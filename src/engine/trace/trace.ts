@@ -47,6 +47,7 @@ export class Trace {
   private readonly values: unknown[] = [];
   private readonly hasher = new Hasher();
   private count = 0;
+  private readonly drops = new Array<number>(DROP_REASONS.length).fill(0);
   private lastString = '';
   private lastTime = 0;
   private lastStringIndex = -1;
@@ -73,6 +74,20 @@ export class Trace {
     return this.hasher.hex();
   }
 
+  /** Time of the last event appended (0 before any), recorded or not. */
+  get lastTimeMs(): number {
+    return this.lastTime;
+  }
+
+  /** Drops so far by reason, recorded or not. */
+  dropCounts(): Partial<Record<DropReason, number>> {
+    const out: Partial<Record<DropReason, number>> = {};
+    this.drops.forEach((count, code) => {
+      if (count > 0) out[DROP_REASONS[code]] = count;
+    });
+    return out;
+  }
+
   messageSent(t: number, from: number, to: number, msg: number, tag: string, payload?: unknown): void {
     this.push(KIND.messageSent, t, from, to, msg, this.intern(tag), payload === undefined ? NONE : this.value(payload));
   }
@@ -90,7 +105,9 @@ export class Trace {
   }
 
   messageDropped(t: number, from: number, to: number, msg: number, tag: string, reason: DropReason): void {
-    this.push(KIND.messageDropped, t, from, to, msg, this.intern(tag), DROP_REASONS.indexOf(reason));
+    const code = DROP_REASONS.indexOf(reason);
+    this.drops[code]++;
+    this.push(KIND.messageDropped, t, from, to, msg, this.intern(tag), code);
   }
 
   messageDuplicated(t: number, from: number, to: number, msg: number, tag: string): void {

@@ -321,12 +321,9 @@ let job: Job = { cancelled: false };
 let builtFor: { trace: TraceColumns; records: readonly AgentRecord[] } | null = null;
 let built: ByzantineIndex | null = null;
 
-/** Agent ids by network address for the last run: the drawn swarm's when it is the run's swarm (same size). */
+/** Agent ids by network address for the last run, as the run named them. */
 function idsByAddress(): string[] {
-  const { topology, summary } = useStore.getState();
-  const n = summary?.agents ?? 0;
-  const drawn = topology && topology.agents.length === n ? topology.agents : null;
-  return Array.from({ length: n }, (_, i) => drawn?.[i]?.id ?? `agent-${i + 1}`);
+  return useStore.getState().summary?.agentIds ?? [];
 }
 
 /** The index for this trace and these records, if it is built. */

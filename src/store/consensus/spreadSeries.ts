@@ -53,12 +53,10 @@ interface GossipRound {
 
 /** The chart's series for a rumor run or a gossip vote, or null for other runs. */
 export function spreadSeries(summary: RunSummary | null, agentCount: number): SpreadSeries | null {
-  const r = summary?.result as Record<string, unknown> | undefined;
-  if (!r) return null;
-  if (r.kind === 'rumor') return rumorSeries(r as unknown as RumorLike);
-  const res = r.result as { algorithmUsed?: string; metadata?: Record<string, unknown> } | undefined;
-  if (r.kind === 'consensus' && res?.algorithmUsed === 'gossip') {
-    const history = (res.metadata?.history as GossipRound[] | undefined) ?? [];
+  if (summary?.runKind === 'rumor') return rumorSeries(summary.result);
+  const res = summary?.runKind === 'consensus' ? summary.result.result : undefined;
+  if (res?.algorithmUsed === 'gossip') {
+    const history = (res.metadata.history as GossipRound[] | undefined) ?? [];
     const fanout = Number(res.metadata?.fanout ?? 3);
     const target = Number(res.metadata?.convergenceThreshold ?? 0.95);
     return gossipSeries(history, fanout, target, agentCount);

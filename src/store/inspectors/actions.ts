@@ -22,11 +22,10 @@ let lamportJob: Job = { cancelled: false };
 let lamportFor: TraceColumns | null = null;
 let lamport: Int32Array | null = null;
 
-/** Agent ids by network index, from the drawn topology (or `agent-<i+1>`). */
+/** Agent ids by network index, as the last run named them (the drawn swarm's before any run). */
 export function agentIds(): string[] {
   const { topology, summary } = useStore.getState();
-  const n = summary?.agents ?? topology?.agents.length ?? 0;
-  return Array.from({ length: n }, (_, i) => topology?.agents[i]?.id ?? `agent-${i + 1}`);
+  return summary?.agentIds ?? topology?.agents.map((a) => a.id) ?? [];
 }
 
 /** Re-filters the log; the rows arrive when the last slice is done, progress on the way. */
@@ -275,9 +274,8 @@ let keysFor: TraceColumns | null = null;
 export async function loadReplicas(): Promise<void> {
   const { trace, cursor, summary } = useStore.getState();
   const token = ++replicaToken;
-  const result = summary?.result as { kind?: string; crdtType?: string; swarmId?: string } | undefined;
-  if (trace && result?.kind === 'sync') return loadSyncReplicas(trace, cursor, result.swarmId ?? 'swarm-001', token);
-  if (!trace || result?.kind !== 'replicated-state') {
+  if (trace && summary?.runKind === 'sync') return loadSyncReplicas(trace, cursor, summary.result.swarmId, token);
+  if (!trace || summary?.runKind !== 'replicated-state') {
     useStore.setState({
       replicaRows: null,
       syncKeys: null,
@@ -286,7 +284,7 @@ export async function loadReplicas(): Promise<void> {
     });
     return;
   }
-  const crdtType = result.crdtType as 'counter';
+  const crdtType = summary.result.crdtType;
   const steps = replaySteps(trace, cursor);
   const out = await inspectClient.replayReplicas(crdtType, useStore.getState().mergeStateKey, agentIds(), steps);
   if (token !== replicaToken) return;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { cancelSearch, findCounterexample, scenarioJson } from '../../store/consensus/counterexample';
-import { defaultRounds, hasRoundBound, propertyLabel } from '../../store/consensus/property';
+import { propertyWords, searchedProperty } from '../../store/consensus/property';
 import { useStore } from '../../store/index';
 import { NumberField } from '../common/NumberField';
 import { AgreementBanner } from './AgreementBanner';
@@ -15,9 +15,10 @@ export function CounterexamplePanel() {
   const hasIssues = useStore((s) => s.issues.length > 0);
   const [maxSeeds, setMaxSeeds] = useState(1000);
   const [rounds, setRounds] = useState<number | null>(null);
-  const k = rounds ?? defaultRounds(run, agents);
-  const bounded = hasRoundBound(run);
-  const property = propertyLabel(run, bounded ? k : undefined);
+  const searched = searchedProperty(run, agents);
+  const bounded = searched?.roundBound !== undefined;
+  const k = rounds ?? searched?.roundBound ?? 1;
+  const property = searched && propertyWords(searched, bounded ? k : undefined);
   if (!property) return <p className="hint">This run kind has no safety or liveness property to break.</p>;
   const searching = status === 'searching';
   return (

@@ -1,6 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AgentRecord } from '../../engine/consensus/reliableBroadcast';
-import type { ConsensusSummary } from '../../engine/consensus/runs';
 import {
   type ByzantineMoment,
   byzantineAt,
@@ -9,9 +7,9 @@ import {
 } from '../../store/consensus/byzantineTimeline';
 import { type VoteStep, voteSteps } from '../../store/consensus/voteTimeline';
 import { useStore } from '../../store/index';
+import type { AgentRecord, ConsensusSummary } from '../../worker/protocol';
 
-export type { AgentRecord, AgreementVerdict } from '../../engine/consensus/reliableBroadcast';
-export type { ConsensusSummary } from '../../engine/consensus/runs';
+export type { AgentRecord, AgreementVerdict, ConsensusSummary } from '../../worker/protocol';
 
 const EMPTY: VoteStep[] = [];
 
@@ -37,24 +35,16 @@ export function useByzantineMoment(records: AgentRecord[] | undefined): Byzantin
   return index ? byzantineAt(index, cursor) : null;
 }
 
-/** The last run's summary when it was a consensus run. */
+/** The last run's result when it was a consensus run. */
 export function useConsensusSummary(): ConsensusSummary | null {
   const summary = useStore((s) => s.summary);
-  const result = summary?.result as { kind?: string } | undefined;
-  return result?.kind === 'consensus' ? (result as ConsensusSummary) : null;
+  return summary?.runKind === 'consensus' ? summary.result : null;
 }
 
-/**
- * Agent ids by network address for the last run: the drawn swarm's when it is
- * the run's swarm (same size), otherwise `agent-(i+1)`, the engine's default ids.
- */
+/** Agent ids by network address for the last run, as the run named them. */
 export function useAgentIds(): (address: number) => string {
-  const topology = useStore((s) => s.topology);
-  const agents = useStore((s) => s.summary?.agents ?? 0);
-  return useMemo(() => {
-    const ids = topology && topology.agents.length === agents ? topology.agents.map((a) => a.id) : null;
-    return (i: number) => ids?.[i] ?? `agent-${i + 1}`;
-  }, [topology, agents]);
+  const ids = useStore((s) => s.summary?.agentIds);
+  return useMemo(() => (i: number) => ids?.[i] ?? `#${i}`, [ids]);
 }
 
 /** Agent label by id (the drawn swarm's), falling back to the id. */

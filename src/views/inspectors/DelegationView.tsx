@@ -6,22 +6,6 @@ import { crashedAt } from '../../store/traceIndex';
 import { engineSteps } from './traceScan';
 import './inspectors.css';
 
-interface DelegationResult {
-  kind: 'delegation';
-  strategy: string;
-  tasks: number;
-  completed: number;
-  tasksLost: number;
-  makespanMs: number;
-  imbalance: number;
-  reassignments: number;
-  /** Tasks finished twice whose results both arrived (aggregated once). */
-  duplicateResults: number;
-  /** Copies of already-recorded results (heartbeat re-sends, network duplicates). */
-  resultRetransmissions: number;
-  detections: { agent: string; atMs: number }[];
-}
-
 const QUEUE_STEPS = ['taskAssigned', 'taskFinished', 'taskReassigned', 'taskLost'];
 
 /** Queue length per agent after each step, up to the cursor. */
@@ -44,7 +28,7 @@ export function DelegationView() {
   const trace = useStore((s) => s.trace);
   const traceIndex = useStore((s) => s.traceIndex);
   const cursor = useStore((s) => s.cursor);
-  const result = summary?.result as DelegationResult | undefined;
+  const result = summary?.runKind === 'delegation' ? summary.result : undefined;
   const ids = useMemo(() => (trace ? agentIds() : []), [trace]);
   const steps = useMemo(
     () => (trace && result?.kind === 'delegation' ? engineSteps(trace, QUEUE_STEPS, cursor) : []),

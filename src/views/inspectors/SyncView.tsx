@@ -29,18 +29,6 @@ const LOG_STEPS = [
   'antiEntropy',
 ];
 
-interface SyncResult {
-  kind: 'sync';
-  mode: string;
-  ok: boolean;
-  upToDate: number;
-  liveAgents: number;
-  messages: number;
-  bytes: number;
-  missed: { agent: string; reason: string }[];
-  baseline: { messages: number; bytes: number };
-}
-
 /** A sync run: who holds what at the cursor, who missed the update and why, the delta log, and the modes' cost. */
 export function SyncView() {
   const summary = useStore((s) => s.summary);
@@ -48,7 +36,7 @@ export function SyncView() {
   const cursor = useStore((s) => s.cursor);
   const costs = useStore((s) => s.syncCosts);
   const costsError = useStore((s) => s.syncCostsError);
-  const result = summary?.result as SyncResult | undefined;
+  const result = summary?.runKind === 'sync' ? summary.result : undefined;
   const ids = useMemo(() => (trace ? agentIds() : []), [trace]);
   const steps = useMemo(
     () => (trace && result?.kind === 'sync' ? engineSteps(trace, LOG_STEPS, cursor) : []),

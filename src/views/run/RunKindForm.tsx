@@ -1,39 +1,15 @@
 import { draftGenerals, draftOralM } from '../../store/consensus/oralMessages';
 import { useStore } from '../../store/index';
+import { presetOf, RUN_PRESETS } from '../../worker/protocol';
 import { issueFor } from '../common/issues';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
 
 type RunDraft = Record<string, unknown> & { kind: string };
 
-/** The parameters each run kind starts with when chosen. */
-export const RUN_DEFAULTS: Record<string, RunDraft> = {
-  flood: { kind: 'flood' },
-  quorum: { kind: 'consensus', algorithm: 'quorum', mode: 'simple' },
-  weighted: { kind: 'consensus', algorithm: 'weighted', threshold: 0.6 },
-  byzantine: { kind: 'consensus', algorithm: 'byzantine', faultTolerance: 1, numRounds: 3 },
-  'oral-messages': { kind: 'consensus', algorithm: 'oral-messages' },
-  gossip: { kind: 'consensus', algorithm: 'gossip', fanout: 3, rounds: 5, convergenceThreshold: 0.95, threshold: 0.66 },
-  rumor: { kind: 'rumor', mode: 'push-pull', fanout: 1 },
-  'replicated-state': { kind: 'replicated-state', crdtType: 'counter', operations: 40 },
-  sync: { kind: 'sync', mode: 'full', keys: 100, changedKeys: 10 },
-  delegation: { kind: 'delegation', strategy: 'least-loaded', tasks: 100 },
-};
-
-const CHOICES = [
-  { value: 'flood', label: 'Flood (broadcast)' },
-  { value: 'quorum', label: 'Consensus: quorum' },
-  { value: 'weighted', label: 'Consensus: weighted' },
-  { value: 'byzantine', label: 'Consensus: Byzantine (reliable broadcast)' },
-  { value: 'oral-messages', label: 'Byzantine generals (oral messages)' },
-  { value: 'gossip', label: 'Gossip vote' },
-  { value: 'rumor', label: 'Rumor spreading' },
-  { value: 'replicated-state', label: 'Replicated CRDT state' },
-  { value: 'sync', label: 'State synchronisation' },
-  { value: 'delegation', label: 'Task delegation' },
-];
-
-export const choiceOf = (run: RunDraft) => (run.kind === 'consensus' ? String(run.algorithm) : run.kind);
+/** The form's menu: every run kind's presets, from the run-kind catalogue. */
+const CHOICES = RUN_PRESETS.map((p) => ({ value: p.id, label: p.label }));
+const PRESETS = new Map(RUN_PRESETS.map((p) => [p.id, p.run]));
 
 /** Chooses what to run and edits its parameters; problems show next to the field they concern. */
 export function RunKindForm() {
@@ -58,14 +34,14 @@ export function RunKindForm() {
       onChange={set(key)}
     />
   );
-  const choice = choiceOf(run);
+  const choice = presetOf(run);
   return (
     <div className="run-form">
       <SelectField
         label="What to run"
         value={choice}
         options={CHOICES}
-        onChange={(c) => edit('Choose run', (s) => ({ ...s, run: RUN_DEFAULTS[c] }))}
+        onChange={(c) => edit('Choose run', (s) => ({ ...s, run: { ...(PRESETS.get(c) ?? s.run) } }))}
       />
       {choice === 'quorum' && (
         <SelectField

@@ -4,6 +4,7 @@
  * space-time model of a trace window, read an imported clock log, and measure
  * the three sync modes on the same scenario. Every failure comes back as data.
  */
+import { ValidationError } from '../../engine/core/errors';
 import type { CRDTType } from '../../engine/crdt/types';
 import { runScenario } from '../../engine/runs/runScenario';
 import { parseScenario } from '../../engine/scenario';
@@ -85,7 +86,8 @@ export const inspectApi = {
       for (const mode of ['full', 'delta', 'version-query'] as const) {
         const run = { ...scenario, run: { ...scenario.run, mode } } as typeof scenario;
         const { summary } = await runScenario(run, { record: false });
-        const r = summary.result as { messages: number; bytes: number; ok: boolean };
+        if (summary.runKind !== 'sync') throw new ValidationError('run.kind', 'must be "sync" to compare sync modes');
+        const r = summary.result;
         out.push({ mode, messages: r.messages, bytes: r.bytes, ok: r.ok });
       }
       return { ok: true, value: out };

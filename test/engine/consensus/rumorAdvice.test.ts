@@ -1,6 +1,6 @@
 /** The aggregate rumor mode says what it leaves out: a well-mixed population, no network, no faults. */
 import { describe, expect, it } from 'vitest';
-import { describeScenario, runScenario } from '../../../src/engine/runs/runScenario';
+import { describeScenario, resultOf, runScenario } from '../../../src/engine/runs/runScenario';
 import { validateScenario } from '../../../src/engine/scenario';
 
 function scenario(run: Record<string, unknown>, network: Record<string, unknown> = {}) {
@@ -41,14 +41,11 @@ describe('rumor advice and model', () => {
   });
 
   it('the summary names its model and says it in words', async () => {
-    const wellMixed = (await runScenario(scenario(aggregate))).summary.result as Record<string, unknown>;
+    const wellMixed = resultOf((await runScenario(scenario(aggregate))).summary, 'rumor');
     expect(wellMixed).toMatchObject({ model: 'well-mixed', informed: 5_000 });
-    expect(wellMixed.note).toMatch(/well-mixed population of 5,000 agents.*not modelled/);
-    const swarm = (await runScenario(scenario({ kind: 'rumor', mode: 'push' }))).summary.result as Record<
-      string,
-      unknown
-    >;
+    expect(wellMixed?.note).toMatch(/well-mixed population of 5,000 agents.*not modelled/);
+    const swarm = resultOf((await runScenario(scenario({ kind: 'rumor', mode: 'push' }))).summary, 'rumor');
     expect(swarm).toMatchObject({ model: 'network', agents: 6, informed: 6 });
-    expect(swarm.note).toMatch(/links/);
+    expect(swarm?.note).toMatch(/links/);
   });
 });

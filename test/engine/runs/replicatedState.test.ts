@@ -8,6 +8,7 @@ import type { NetworkConfig } from '../../../src/engine/network/faults';
 import { Network } from '../../../src/engine/network/network';
 import {
   type ReplicatedStateParams,
+  type ReplicatedStateSummary,
   runReplicatedState,
   validateReplicatedStateParams,
 } from '../../../src/engine/runs/replicatedState';
@@ -231,7 +232,7 @@ describe(`seeded convergence: ${SEEDS} of ${SEEDS} seeds`, () => {
 describe('what a replicated-state run reports about concurrency and duplicates', () => {
   it('counts concurrent merges under a partition and absorbs duplicate deliveries', async () => {
     const { parseScenario } = await import('../../../src/engine/scenario');
-    const { runScenario } = await import('../../../src/engine/runs/runScenario');
+    const { resultOf, runScenario } = await import('../../../src/engine/runs/runScenario');
     const scenario = (duplicationProbability: number) =>
       parseScenario({
         format: 'swarm-playground/scenario',
@@ -256,8 +257,8 @@ describe('what a replicated-state run reports about concurrency and duplicates',
         },
         run: { kind: 'replicated-state', crdtType: 'counter', operations: 30 },
       });
-    const plain = (await runScenario(scenario(0))).summary.result as Record<string, number | boolean>;
-    const doubled = (await runScenario(scenario(0.5))).summary.result as Record<string, number | boolean>;
+    const plain = resultOf((await runScenario(scenario(0))).summary, 'replicated-state') as ReplicatedStateSummary;
+    const doubled = resultOf((await runScenario(scenario(0.5))).summary, 'replicated-state') as ReplicatedStateSummary;
     expect(plain.concurrentMerges).toBeGreaterThan(0);
     expect(plain.duplicateDeliveries).toBe(0);
     expect(doubled.duplicateDeliveries).toBeGreaterThan(0);

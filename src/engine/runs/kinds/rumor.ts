@@ -13,6 +13,8 @@ export const rumorKind: RunKindDescriptor<'rumor', RumorSummary> = {
     return wellMixedAdvice(scenario);
   },
   run: (ctx, scenario) => runRumor(ctx, paramsOf(scenario.run)),
+  // A well-mixed run's contacts happen in memory: they are its messages.
+  messages: (r) => (r.model === 'well-mixed' ? r.contacts : undefined),
   check(_id, r, k) {
     const live = r.agents - r.crashed;
     const round = r.informedPerRound.findIndex((x) => x >= live);
