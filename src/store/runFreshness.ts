@@ -19,6 +19,8 @@ export interface FreshnessState
 
 /** What to change so that the shown run matches the scenario, or null when it already does. */
 export function reconcileRun(s: FreshnessState): Partial<FreshnessState> | null {
+  // No run shown or set aside: nothing to compare (and a big scenario is not fingerprinted for nothing).
+  if (!s.trace && !s.staleRun) return null;
   const fp = scenarioFingerprint(s.scenario);
   if (s.trace && s.summary && s.traceIndex && s.runFingerprint !== null && s.runFingerprint !== fp) {
     const aside: StaleRun = {

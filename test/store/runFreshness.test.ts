@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson, scenarioFingerprint } from '../../src/store/fingerprint';
+import { contentHash, scenarioFingerprint } from '../../src/store/fingerprint';
 import { useStore } from '../../src/store/index';
 import { LIVE_RERUN_MAX_AGENTS, wantsLiveRerun } from '../../src/store/liveRerun';
 import { SIM_MS_PER_SECOND_AT_1X } from '../../src/store/playbackSlice';
@@ -46,7 +46,10 @@ describe('scenario fingerprint', () => {
     expect(scenarioFingerprint({ ...quorumRing, seed: 5 })).not.toBe(scenarioFingerprint(quorumRing));
     const behaviour = { ...quorumRing, topology: { ...quorumRing.topology, agentCount: 9 } };
     expect(scenarioFingerprint(behaviour)).not.toBe(scenarioFingerprint(quorumRing));
-    expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe('{"a":[{"d":2}],"b":1}');
+    expect(contentHash({ b: 1, a: [{ d: 2, c: undefined }] })).toBe(contentHash({ a: [{ d: 2 }], b: 1 }));
+    expect(contentHash({ a: [1, 2] })).not.toBe(contentHash({ a: [2, 1] }));
+    expect(contentHash({ a: '1' })).not.toBe(contentHash({ a: 1 }));
+    expect(contentHash([[1], 2])).not.toBe(contentHash([1, [2]]));
   });
 });
 
