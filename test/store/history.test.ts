@@ -68,4 +68,17 @@ describe('keyboard commands', () => {
     const keys = COMMANDS.flatMap((c) => c.keys);
     expect(new Set(keys).size).toBe(keys.length);
   });
+  it('R checks its predicate: nothing starts while a run goes or the scenario has problems', () => {
+    const run = commandForKey('R');
+    useStore.setState({ runStatus: 'running', runProgress: 0.5 });
+    run?.perform();
+    expect(useStore.getState().runProgress).toBe(0.5);
+    useStore.setState({
+      runStatus: 'done',
+      issues: [{ field: 'seed', rule: 'must be ≥ 0', message: 'seed: must be ≥ 0' }],
+    });
+    run?.perform();
+    expect(useStore.getState().runStatus).toBe('done');
+    expect(run?.unavailable?.()).toMatch(/problems/);
+  });
 });
