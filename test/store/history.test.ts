@@ -69,6 +69,8 @@ describe('keyboard commands', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
   it('R checks its predicate: nothing starts while a run goes or the scenario has problems', () => {
+    // Node has no animation frames; the run action pauses the player first.
+    globalThis.cancelAnimationFrame ??= () => undefined;
     const run = commandForKey('R');
     useStore.setState({ runStatus: 'running', runProgress: 0.5 });
     run?.perform();
