@@ -3,6 +3,7 @@ import { check, checkLimit } from '../core/errors';
 import { MAX_CRDT_OPERATIONS, MAX_ROUNDS, MAX_SIM_TIME_MS } from '../core/limits';
 import type { Prng } from '../core/prng';
 import { isPlainObject, type Json, jsonKey } from '../crdt/json';
+import type { LwwStamp } from '../crdt/lww';
 import { type AnyReplica, createReplica, mergeState } from '../crdt/replica';
 import { CRDT_TYPES, type CRDTType } from '../crdt/types';
 import type { RunContext } from './context';
@@ -106,6 +107,11 @@ export interface ReplicatedStateSummary {
   merges: number;
   /** Merges that changed the receiver's state. */
   effectiveMerges: number;
+  /**
+   * Counters (counter, pn-counter): the exact sum of every write that was applied
+   * (increments minus decrements), what a converged counter must equal; null for the other types.
+   */
+  writtenTotal: number | null;
   /** Merges whose incoming clock was concurrent with the receiver's: concurrent writes, detected by vector clocks. */
   concurrentMerges: number;
   /** Copies of a message delivered again (network duplication); CRDT merges absorb them. */
@@ -158,13 +164,24 @@ export function randomOp(replica: AnyReplica, rng: Prng, params: ReplicatedState
 }
 
 /**
+ * The LWW stamp a map or register write got (timestamp, the cell's version, the writer), so a
+ * reader of the trace can tell which write of a key is the latest; undefined for the other types.
+ */
+function writeStamp(replica: AnyReplica, key: string | undefined): LwwStamp | undefined {
+  if (replica.type === 'map' && key !== undefined) return replica.stampOf(key);
+  if (replica.type === 'register') return replica.stamp();
+  return undefined;
+}
+
+/**
  * The `replicated-state` run: every agent holds a CRDT replica, applies random
  * local operations and gossips states (or deltas) to `fanout` neighbours over
  * the simulated network, with its loss, duplication, reordering and faults.
  * When the event queue drains (every scheduled fault has happened), the network
  * is healed (unless `healAtEnd` is false) and an anti-entropy flush runs until
- * all replicas are equal or `maxFlushRounds` pass. Engine events: `localWrite`,
- * `merge`, `converged`; each detail carries the agent's vector clock then.
+ * all replicas are equal or `maxFlushRounds` pass. Engine events: `localWrite`
+ * (the op, the replica's value, and for maps and registers the write's LWW
+ * stamp), `merge`, `converged`; each detail carries the agent's vector clock then.
  *
  * @example
  * const summary = runReplicatedState(ctx, validateReplicatedStateParams({ crdtType: 'or-set', operations: 200 }));
@@ -189,6 +206,7 @@ class ReplicatedStateRun {
   private effective = 0;
   private concurrent = 0;
   private duplicates = 0;
+  private writtenTotal = 0;
   /** Message ids each agent has merged, to count duplicate deliveries. */
   private readonly seen = new Set<number>();
   private flushing = false;
@@ -269,10 +287,13 @@ class ReplicatedStateRun {
       return;
     }
     const replica = this.replicas[agent];
-    const op = randomOp(replica, rng, this.params, net.now);
+    const op = randomOp(replica, rng, this.params, net.now) as { type: string; amount?: number; key?: string };
     (replica.apply as (op: unknown) => void).call(replica, op);
+    if (op.amount !== undefined) this.writtenTotal += op.type === 'decrement' ? -op.amount : op.amount;
     this.tick(agent);
-    trace.engine(net.now, 'localWrite', agent, -1, { clock: this.clocks[agent], op, value: replica.value() });
+    const stamp = writeStamp(replica, op.key);
+    const detail = { clock: this.clocks[agent], op, value: replica.value(), ...(stamp ? { stamp } : {}) };
+    trace.engine(net.now, 'localWrite', agent, -1, detail);
   }
 
   private tick(agent: number): void {
@@ -373,6 +394,8 @@ class ReplicatedStateRun {
       effectiveMerges: this.effective,
       concurrentMerges: this.concurrent,
       duplicateDeliveries: this.duplicates,
+      writtenTotal:
+        this.params.crdtType === 'counter' || this.params.crdtType === 'pn-counter' ? this.writtenTotal : null,
       flushRounds,
       healedAtEnd,
       stopped: this.stopped,
