@@ -37,6 +37,8 @@ export function checkJson(value: unknown, field: string, depth = 0): asserts val
 
 /** A deep copy of a JSON value; object keys are copied as own data properties. */
 export function cloneJson<T extends Json>(value: T): T {
+  // −0 becomes 0: JSON cannot tell them apart, so a copy that could would not survive a save.
+  if (typeof value === 'number') return (value === 0 ? 0 : value) as T;
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => cloneJson(v)) as T;
   const out: Record<string, Json> = {};

@@ -26,16 +26,12 @@ import {
 } from '../core/limits';
 import { MAX_VIRTUAL_NODES } from '../delegation/consistentHashRing';
 import { MAX_KEY_SPACE } from '../runs/replicatedState';
+import { RUN_SCHEMAS } from '../runs/schemas';
+import { AT_MS, IDS, list } from './fields';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from './format';
 import { fmt, id, int, isJsonData, num, objectOnly, oneOf, probability, record, text } from './rules';
 
-function list<T extends v.GenericSchema>(item: T, min: number, max: number, what: string) {
-  const rule = `must be an array of ${fmt(min)} to ${fmt(max)} ${what}`;
-  return v.pipe(v.array(item, rule), v.minLength(min, rule), v.maxLength(max, rule));
-}
-
 const VOTE = oneOf(['for', 'against', 'abstain']);
-const AT_MS = int(0, MAX_SIM_TIME_MS);
 
 export const PolicySchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('fixed'), vote: VOTE }),
@@ -94,8 +90,6 @@ export const TopologySchema = v.strictObject({
   links: v.optional(list(LINK, 0, MAX_LINKS, 'links'), () => []),
 });
 
-const IDS = list(id(), 1, MAX_AGENTS, 'agent ids');
-
 export const FaultSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('partition'),
@@ -119,100 +113,8 @@ export const NetworkSchema = v.strictObject({
   faults: v.optional(list(FaultSchema, 0, MAX_FAULTS, 'faults'), () => []),
 });
 
-const PROPOSAL = v.pipe(
-  record(id(), v.unknown()),
-  v.check<Record<string, unknown>, string>(
-    isJsonData,
-    'must be an object of JSON data (strings, finite numbers, booleans, null, arrays, objects)',
-  ),
-  // A fresh copy, so the parsed scenario never shares objects with the caller's input.
-  v.transform((p) => cloneJson(p) as Record<string, unknown>),
-);
-
-const TIMEOUT = int(1, MAX_SIM_TIME_MS);
-const ROUNDS = int(1, MAX_ROUNDS);
-const FANOUT = int(1, MAX_AGGREGATE_AGENTS);
-
-const FloodRun = v.strictObject({ kind: v.literal('flood'), origin: v.optional(id()) });
-
-const ConsensusRun = v.strictObject({
-  kind: v.literal('consensus'),
-  algorithm: oneOf(['quorum', 'weighted', 'byzantine', 'gossip', 'oral-messages']),
-  proposal: v.optional(PROPOSAL, () => ({ proposalId: 'proposal-1' })),
-  timeoutMs: v.optional(TIMEOUT, 30_000),
-  mode: v.optional(oneOf(['simple', 'supermajority', 'unanimous'])),
-  threshold: v.optional(num(0, 1, true)),
-  faultTolerance: v.optional(int(0, MAX_AGENTS)),
-  numRounds: v.optional(ROUNDS),
-  // Oral messages: OM(m)'s relay rounds. No default here: it is ⌊(n − 1) / 3⌋ for n generals, and
-  // m ≤ n − 2 needs the swarm, so both live in the engine (validateConsensusParams).
-  m: v.optional(int(0, MAX_ROUNDS)),
-  agentWeights: v.optional(record(id(), num(0, MAX_AGENT_WEIGHT, true))),
-  fanout: v.optional(FANOUT),
-  rounds: v.optional(ROUNDS),
-  convergenceThreshold: v.optional(num(0, 1, true)),
-  participants: v.optional(IDS),
-});
-
-const RumorRun = v.strictObject({
-  kind: v.literal('rumor'),
-  mode: oneOf(['push', 'pull', 'push-pull']),
-  fanout: v.optional(FANOUT, 1),
-  origin: v.optional(id()),
-  maxRounds: v.optional(ROUNDS),
-  agentCount: v.optional(int(1, MAX_AGGREGATE_AGENTS)),
-});
-
-// Defaults for the optional parameters live in the engine (REPLICATED_STATE_DEFAULTS), as for every run kind.
-const ReplicatedStateRun = v.strictObject({
-  kind: v.literal('replicated-state'),
-  crdtType: oneOf(['counter', 'pn-counter', 'set', 'or-set', 'map', 'register']),
-  operations: int(0, MAX_CRDT_OPERATIONS),
-  syncIntervalMs: v.optional(TIMEOUT),
-  opIntervalMs: v.optional(TIMEOUT),
-  sync: v.optional(oneOf(['state', 'delta'])),
-  fanout: v.optional(int(1, MAX_AGENTS)),
-  keySpace: v.optional(int(1, MAX_KEY_SPACE)),
-  removeProbability: v.optional(probability()),
-  healAtEnd: v.optional(v.boolean('must be true or false')),
-  maxFlushRounds: v.optional(ROUNDS),
-});
-
-const SyncRun = v.strictObject({
-  kind: v.literal('sync'),
-  mode: oneOf(['full', 'delta', 'version-query']),
-  keys: int(1, MAX_SYNC_KEYS),
-  changedKeys: v.optional(int(0, MAX_SYNC_KEYS)),
-  timeoutMs: v.optional(TIMEOUT),
-  strategy: v.optional(oneOf(['lww', 'vector', 'crdt'])),
-  swarmId: v.optional(id()),
-});
-
-const COST_MS = int(0, MAX_SIM_TIME_MS);
-
-// detectionTimeoutMs > heartbeatIntervalMs, delegator ≠ crash.agent and ids that exist: crossChecks.ts.
-const DelegationRun = v.strictObject({
-  kind: v.literal('delegation'),
-  strategy: oneOf(['round-robin', 'least-loaded', 'capability', 'weighted', 'consistent-hash']),
-  tasks: int(0, MAX_TASKS),
-  taskCostMs: v.optional(v.strictTuple([COST_MS, COST_MS], 'must be a pair [minMs, maxMs]')),
-  crash: v.optional(v.strictObject({ agent: id(), atMs: AT_MS })),
-  delegator: v.optional(id()),
-  capabilityDemand: v.optional(probability()),
-  heartbeatIntervalMs: v.optional(TIMEOUT),
-  detectionTimeoutMs: v.optional(TIMEOUT),
-  maxTimeMs: v.optional(TIMEOUT),
-  virtualNodes: v.optional(int(1, MAX_VIRTUAL_NODES)),
-});
-
-export const RunSchema = v.variant('kind', [
-  FloodRun,
-  ConsensusRun,
-  RumorRun,
-  ReplicatedStateRun,
-  SyncRun,
-  DelegationRun,
-]);
+/** Every run kind's parameter block, from the run kinds' own schemas (src/engine/runs/schemas.ts). */
+export const RunSchema = v.variant('kind', RUN_SCHEMAS);
 
 /** The whole file. `version` is already migrated to SCENARIO_VERSION when this runs. */
 export const ScenarioFileSchema = v.strictObject({
@@ -229,15 +131,3 @@ export const ScenarioFileSchema = v.strictObject({
 
 /** A file as the schema leaves it: typed and defaulted, ids not yet checked against each other. */
 export type ScenarioFile = v.InferOutput<typeof ScenarioFileSchema>;
-
-function cloneJson(x: unknown): unknown {
-  if (typeof x === 'number') return x === 0 ? 0 : x;
-  if (Array.isArray(x)) return x.map(cloneJson);
-  if (x !== null && typeof x === 'object') {
-    const out: Record<string, unknown> = {};
-    // Keys are ids here (never __proto__), so plain assignment cannot reach the prototype.
-    for (const [k, value] of Object.entries(x)) out[k] = cloneJson(value);
-    return out;
-  }
-  return x;
-}

@@ -255,7 +255,7 @@ function engineRefusal(engine: Engine, params: Params): Error | undefined {
   }
 }
 
-const runBlocks = ScenarioFileSchema.entries.run.options as Node[];
+const runBlocks = [...ScenarioFileSchema.entries.run.options] as Node[];
 const blockOf = (kind: RunKind): Node => runBlocks.find((o) => o.entries.kind.literal === kind);
 const schemaParams = (kind: RunKind) => Object.keys(blockOf(kind).entries).filter((k) => k !== 'kind');
 
