@@ -121,6 +121,10 @@ function resolveCrdt(stateKey: string, versions: StateVersion[], fieldOf: (v: St
   const inputs = vs.map((v) => statedVersion(crdtType, v, fieldOf(v)));
   if (vs.length === 1) {
     const one = single(vs[0], 'crdt');
+    const from = inputs[0].source === 'state' ? 'the state it carries' : 'its write';
+    for (const step of one.metadata.explanation ?? [])
+      if (step.step === 'single')
+        step.reason = `only one version (${label(vs[0])}) ⇒ nothing to join; its value is read from ${from}`;
     one.value = inputs[0].replica.value();
     one.metadata.crdtType = crdtType;
     one.metadata.crdtState = inputs[0].replica.state();

@@ -8,6 +8,12 @@ import type { VersionRef } from './stateVersion';
  * compared (`comparison`), what followed (`outcome`) and a sentence a person can
  * read (`reason`). The inspector highlights `comparison` cells; nothing here is
  * only a pre-formatted string. Steps are JSON-serialisable.
+ *
+ * The crdt steps describe a join of states: each version brings the state it
+ * carries (`source: 'state'`, a merged version) or its one write (`'value'`),
+ * and the step shows, per agent, element or key, what each version holds and
+ * what the join keeps. A version already merged into another shows up holding
+ * the same counts or cells, and adds nothing.
  */
 export type ExplanationStep =
   | SingleStep
