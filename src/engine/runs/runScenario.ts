@@ -8,6 +8,7 @@ import { type RunKind, resolveScenarioIds, type Scenario } from '../scenario';
 import type { DropReason } from '../trace/events';
 import { Trace, type TraceColumns } from '../trace/trace';
 import { adviseScenario, type Warning } from './advice';
+import { checkBuildBudget, checkRunBudget } from './budget';
 import { propertiesOf } from './catalogue';
 import type { RunContext } from './context';
 import type { PropertyMeta, Violation } from './kind';
@@ -99,10 +100,14 @@ export function buildSwarm(scenario: Scenario, seed = scenario.seed): SwarmCoord
 export function describeScenario(
   scenario: Scenario,
 ): TopologyView & { warnings: Warning[]; problem?: ValidationError } {
+  checkBuildBudget(scenario);
   const swarm = buildSwarm(scenario);
   const view = { agents: [...swarm.agents], links: swarm.links(), connected: swarm.isConnected() };
   try {
-    return { ...view, warnings: adviseScenario(scenario, swarm) };
+    const warnings = adviseScenario(scenario, swarm);
+    // The work budget, so an over-budget run is refused next to its field before anyone presses Run.
+    checkRunBudget(scenario, swarm);
+    return { ...view, warnings };
   } catch (error) {
     if (error instanceof ValidationError) return { ...view, warnings: [], problem: error };
     throw error;
@@ -122,7 +127,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     'must be a whole number from 0 to 4,294,967,295',
   );
   const trace = new Trace(options.record ?? true);
+  checkBuildBudget(scenario);
   const swarm = isAggregateRun(scenario) ? new SwarmCoordinator() : buildSwarm(scenario, seed);
+  checkRunBudget(scenario, swarm, { record: options.record ?? true });
   const network = new Network(swarm.size, scenario.network, stream(seed, 'network'), trace);
   if (!isAggregateRun(scenario)) {
     // Every kind's messages follow the links the user drew: the one place the topology meets the network.
