@@ -50,9 +50,19 @@ export interface RunOptions {
   record?: boolean;
 }
 
-/** How a run failed, in words for a person plus the field it concerns when there is one. */
+export type { Problem } from './problems';
+export type { AgentDraft, BuilderDraft, ScenarioDraft } from './scenarioDraft';
+
+/** How a run failed: a Problem (words for a person, the fields it concerns) and what kind of failure. */
 export interface RunFailure {
   kind: 'validation' | 'limit' | 'engine';
   message: string;
   issues: FieldIssue[];
 }
+
+export type { Behaviour, VoteType, VotingPolicy } from '../engine/core/agent';
+// What the inspectors draw, computed in the worker.
+export type { ModeCost, SpaceTimeModel } from './api/inspect';
+export { DEFAULT_SHIVIZ_PARSER, MAX_LOG_CHARS } from './api/inspect/logFormats';
+export type { ExplanationStep } from './api/inspect/merge';
+export { DOT_RECEIVE, DOT_SEND } from './api/inspect/spaceTimeModel';

@@ -9,27 +9,19 @@ import { MALICIOUS_BEHAVIOURS } from '../core/agent';
 import {
   MAX_AGENT_WEIGHT,
   MAX_AGENTS,
-  MAX_AGGREGATE_AGENTS,
   MAX_CAPABILITIES,
   MAX_COORDINATE,
-  MAX_CRDT_OPERATIONS,
   MAX_DESCRIPTION_LENGTH,
   MAX_FAULTS,
   MAX_LABEL_LENGTH,
   MAX_LATENCY_MS,
   MAX_LINKS,
   MAX_NAME_LENGTH,
-  MAX_ROUNDS,
-  MAX_SIM_TIME_MS,
-  MAX_SYNC_KEYS,
-  MAX_TASKS,
 } from '../core/limits';
-import { MAX_VIRTUAL_NODES } from '../delegation/consistentHashRing';
-import { MAX_KEY_SPACE } from '../runs/replicatedState';
 import { RUN_SCHEMAS } from '../runs/schemas';
 import { AT_MS, IDS, list } from './fields';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from './format';
-import { fmt, id, int, isJsonData, num, objectOnly, oneOf, probability, record, text } from './rules';
+import { fmt, id, int, num, objectOnly, oneOf, probability, text } from './rules';
 
 const VOTE = oneOf(['for', 'against', 'abstain']);
 

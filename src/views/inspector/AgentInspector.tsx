@@ -1,4 +1,3 @@
-import type { Behaviour, VoteType, VotingPolicy } from '../../engine/core/agent';
 import {
   removeSelected,
   setAgentFields,
@@ -7,6 +6,7 @@ import {
   toggleMaliciousSelected,
 } from '../../store/editing';
 import { useStore } from '../../store/index';
+import type { Behaviour, VoteType, VotingPolicy } from '../../worker/protocol';
 import { issueFor } from '../common/issues';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';

@@ -1,4 +1,4 @@
-import type { SpaceTimeModel } from '../../worker/api/inspect';
+import type { SpaceTimeModel } from '../../worker/protocol';
 import { clockOf, compareClocks, formatVector, relationTo } from './causality';
 
 const WORDS = { before: 'before (happened first)', after: 'after', equal: 'equal', concurrent: 'concurrent' } as const;

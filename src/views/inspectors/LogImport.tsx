@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index';
 import { checkShiViz, importLog, importShiViz } from '../../store/inspectors/actions';
-import { DEFAULT_SHIVIZ_PARSER, MAX_LOG_CHARS } from '../../worker/api/inspect/logFormats';
+import { DEFAULT_SHIVIZ_PARSER, MAX_LOG_CHARS } from '../../worker/protocol';
 import { issueFor } from '../common/issues';
 
 const EXAMPLE = [

@@ -4,7 +4,7 @@ import { useStore } from '../../store/index';
 import { editMerge, loadReplicas, pickSyncKey, resolveMerge } from '../../store/inspectors/actions';
 import type { CrdtChoice, MergeStrategy, VersionDraft } from '../../store/inspectors/inspectorSlice';
 import { type CellField, type MergeFrame, mergeFrames } from '../../store/inspectors/mergeFrames';
-import type { ExplanationStep } from '../../worker/api/inspect/merge';
+import type { ExplanationStep } from '../../worker/protocol';
 import { ClockEntryRows } from './EventDetails';
 import { MERGE_PRESETS } from './presets';
 import { StrategyCompare } from './StrategyCompare';

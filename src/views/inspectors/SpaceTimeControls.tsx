@@ -1,6 +1,6 @@
 import { useStore } from '../../store/index';
 import type { DiagramOptions } from '../../store/inspectors/inspectorSlice';
-import type { SpaceTimeModel } from '../../worker/api/inspect';
+import type { SpaceTimeModel } from '../../worker/protocol';
 import { zoomControl } from './zoomControl';
 
 /** Source, labels, clock kind, collapse, axis and the agents shown. */

@@ -2,7 +2,7 @@ import { max, scaleBand, scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import { useStore } from '../../store/index';
 import { agentIds, loadSyncCosts } from '../../store/inspectors/actions';
-import type { ModeCost } from '../../worker/api/inspect';
+import type { ModeCost } from '../../worker/protocol';
 import { engineSteps } from './traceScan';
 import './inspectors.css';
 

@@ -3,7 +3,7 @@
  * its position on its agent, so `d → s` exactly when d's own entry is at most
  * s's entry for d's agent: one comparison per pair, no graph search.
  */
-import type { SpaceTimeModel } from '../../worker/api/inspect';
+import type { SpaceTimeModel } from '../../worker/protocol';
 
 export type Relation = 'self' | 'past' | 'future' | 'concurrent';
 

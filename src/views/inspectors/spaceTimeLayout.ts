@@ -5,8 +5,8 @@
  */
 import { scaleLinear, type ZoomTransform } from 'd3';
 import type { DiagramOptions } from '../../store/inspectors/inspectorSlice';
-import type { SpaceTimeModel } from '../../worker/api/inspect';
-import { DOT_RECEIVE, DOT_SEND } from '../../worker/api/inspect/spaceTimeModel';
+import type { SpaceTimeModel } from '../../worker/protocol';
+import { DOT_RECEIVE, DOT_SEND } from '../../worker/protocol';
 
 export const MARGIN = { left: 84, right: 16, top: 22, bottom: 18 };
 export const LANE_PX = 34;

@@ -1,7 +1,7 @@
 import { LimitError } from '../../engine/core/errors';
 import { type Scenario, serializeScenario, validateScenario } from '../../engine/scenario';
-import type { ScenarioDraft } from '../../store/scenarioSlice';
-import { errorText, fromValidation, type Problem, problem } from '../../store/sharing/problems';
+import { errorText, fromValidation, type Problem, problem } from '../problems';
+import type { ScenarioDraft } from '../scenarioDraft';
 
 export type ReadOutcome =
   | { ok: true; scenario: Scenario; draft: ScenarioDraft; text: string }
