@@ -11,7 +11,7 @@ const AUTOSAVE_TEXT = {
   saving: 'Saving…',
   saved: 'All changes saved in this browser.',
   invalid: 'Not saved while the scenario has problems; the last valid version is kept.',
-  failed: 'Autosave failed.',
+  failed: 'Not saved in this browser.',
 } as const;
 
 /** Autosave status and the named saves: save as, open, rename, delete. */
