@@ -1,11 +1,15 @@
 /**
  * Headless runner: `npm run sim -- scenario.json [--seed N] [--trace out.json]`.
- * Runs the scenario with the same engines as the browser and prints the run
- * summary (with the trace hash) as JSON; a bad file prints its problems, one per
- * line with the field path, and exits 1.
+ * Runs the scenario with the same engines (and the same work budget) as the
+ * browser and prints the run summary (with the trace hash) as JSON. A bad file
+ * prints its problems, one per line with the field path, and exits 1; a file
+ * that cannot be read or a trace that cannot be written prints one line naming
+ * the path and exits 1; bad arguments exit 2.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { describeFailure, parseArgs, runFile } from './runFile';
+import { parseArgs } from './args';
+import { readScenarioFile, traceTargetProblem } from './files';
+import { describeFailure, fileRefusal, runFile } from './runFile';
+import { writeTraceFile } from './traceFile';
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
@@ -15,19 +19,29 @@ async function main(argv: string[]): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (error) {
-    console.error(`Cannot read ${args.file}: ${(error as Error).message}`);
+  // Before the run, so a typo in the trace's path does not cost the whole run.
+  const target = args.trace === undefined ? undefined : traceTargetProblem(args.trace);
+  if (target) {
+    console.error(target);
     return 1;
   }
-  const outcome = await runFile(text, args);
+  const read = readScenarioFile(args.file);
+  if (!read.ok) {
+    console.error(read.kind === 'io' ? read.message : fileRefusal(args.file, read.rule));
+    return 1;
+  }
+  const outcome = await runFile(read.text, args);
   if (!outcome.ok) {
     console.error(describeFailure(args.file, outcome.failure));
     return 1;
   }
-  if (args.trace) writeFileSync(args.trace, `${JSON.stringify(outcome.traceJson)}\n`);
+  if (args.trace !== undefined) {
+    const written = writeTraceFile(args.trace, outcome.summary, outcome.trace);
+    if (!written.ok) {
+      console.error(written.message);
+      return 1;
+    }
+  }
   console.log(JSON.stringify(outcome.summary, null, 2));
   return 0;
 }
@@ -37,7 +51,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error);
+    // A bug, not a bad input: still one line, never a stack trace in the user's face.
+    console.error(`The CLI failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     process.exitCode = 1;
   },
 );
