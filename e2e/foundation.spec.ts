@@ -30,14 +30,6 @@ test('build a 50-agent swarm, run a flood in the worker, and match the CLI hash'
       version: 1,
       seed: 1234,
       topology: { agentCount: 50, builder: { kind: 'partial-mesh', k: 3 } },
-      network: {
-        latencyMsMin: 10,
-        latencyMsMax: 50,
-        lossProbability: 0,
-        duplicationProbability: 0,
-        reorderProbability: 0,
-        faults: [],
-      },
       run: { kind: 'flood', origin: 'agent-1' },
     }),
   );

@@ -1,5 +1,5 @@
 import type { AgentDraft, ScenarioDraft } from '../store/scenarioSlice';
-import { type RunSummary, resultOf } from '../worker/protocol';
+import { DEFAULT_NETWORK, type RunSummary, resultOf } from '../worker/protocol';
 
 type Vote = 'for' | 'against' | 'abstain';
 
@@ -17,15 +17,7 @@ export function lessonScenario(
     name,
     seed,
     topology,
-    network: {
-      latencyMsMin: 10,
-      latencyMsMax: 50,
-      lossProbability: 0,
-      duplicationProbability: 0,
-      reorderProbability: 0,
-      faults: [],
-      ...network,
-    },
+    network: { ...DEFAULT_NETWORK, faults: [], ...network },
     run,
   };
 }

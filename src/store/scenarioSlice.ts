@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { FieldIssue } from '../worker/protocol';
+import { DEFAULT_NETWORK, type FieldIssue } from '../worker/protocol';
 import type { BuilderDraft, ScenarioDraft } from '../worker/scenarioDraft';
 import type { Store } from './index';
 
@@ -22,14 +22,7 @@ export const DEFAULT_SCENARIO: ScenarioDraft = {
   name: 'Untitled swarm',
   seed: 1,
   topology: { agentCount: 12, builder: { kind: 'small-world', k: 4, beta: 0.1 } },
-  network: {
-    latencyMsMin: 10,
-    latencyMsMax: 50,
-    lossProbability: 0,
-    duplicationProbability: 0,
-    reorderProbability: 0,
-    faults: [],
-  },
+  network: { ...DEFAULT_NETWORK, faults: [] },
   run: { kind: 'flood', origin: 'agent-1' },
 };
 

@@ -12,6 +12,8 @@ import type { TopologyView } from '../engine/runs/runScenario';
 export type { AgentRecord, AgreementVerdict } from '../engine/consensus/reliableBroadcast';
 export type { ConsensusSummary, RumorSummary } from '../engine/consensus/runs';
 export type { DelegationSummary } from '../engine/delegation/runDelegation';
+/** The network a scenario gets when it says nothing (the schema's defaults). */
+export { DEFAULT_NETWORK } from '../engine/network/faults';
 /** The run kinds as plain data (labels, presets, properties): the only engine values the page imports. */
 export { presetOf, propertiesOf, RUN_CATALOGUE, RUN_PRESETS } from '../engine/runs/catalogue';
 export type { FloodSummary } from '../engine/runs/flood';

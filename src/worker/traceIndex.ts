@@ -3,6 +3,8 @@
  * queries every frame: which messages are in flight at a simulated time, and
  * what each agent's state is at an event. No per-event objects are built.
  */
+
+import { bisectRight } from '../engine/core/bisect';
 import { DROP_REASONS, DROPPED_IN_FLIGHT, KIND, type PartitionDescription } from '../engine/trace/events';
 import type { TraceColumns } from './protocol';
 
@@ -253,16 +255,7 @@ export function cutLinks(
 }
 
 /** Last position in a sorted array whose value is ≤ x, or −1. */
-function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+const lastAtOrBefore = (sorted: ArrayLike<number>, x: number): number => bisectRight(sorted, x) - 1;
 
 /** Each agent's mark after event `cursor`. */
 export function marksAt(index: TraceIndex, cursor: number): AgentMark[] {

@@ -1,5 +1,6 @@
 import type { Network } from '../network/network';
 import { type Agent, DEFAULT_POLICY } from './agent';
+import { bisectLeft } from './bisect';
 import { check, checkLimit, ValidationError } from './errors';
 import { MAX_AGENTS, MAX_LINKS } from './limits';
 import type { Prng } from './prng';
@@ -224,13 +225,7 @@ export class SwarmCoordinator {
 
 /** Inserts into a sorted array; false when already present. */
 function insert(sorted: number[], x: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = bisectLeft(sorted, x);
   if (sorted[lo] === x) return false;
   sorted.splice(lo, 0, x);
   return true;

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../core/bisect';
 import { check } from '../core/errors';
 import { Hasher } from '../core/hash';
 
@@ -61,13 +62,7 @@ export class ConsistentHashRing {
     const n = this.points.length;
     if (n === 0) return -1;
     const h = hash32(key);
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.points[mid].hash < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, n, (i) => this.points[i].hash < h);
     const tried = new Set<number>();
     for (let step = 0; step < n && tried.size < this.members.size; step++) {
       const p = this.points[(lo + step) % n];

@@ -4,6 +4,8 @@
  * drew — and a message between agents with no path between them goes nowhere.
  */
 
+import { bisectLeft } from '../core/bisect';
+
 /** Parent pointers of breadth-first trees kept at once: their total size is bounded (entries). */
 const MAX_TREE_ENTRIES = 1 << 24;
 
@@ -33,14 +35,8 @@ export class Routes {
   /** Whether `a` and `b` share a link (adjacency lists are sorted). */
   areNeighbours(a: number, b: number): boolean {
     const list = this.adjacency[a];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < b) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < list.length && list[lo] === b;
+    const at = bisectLeft(list, b);
+    return at < list.length && list[at] === b;
   }
 
   /** Whether any path of links joins `a` and `b`. */

@@ -18,6 +18,7 @@ import {
   MAX_LINKS,
   MAX_NAME_LENGTH,
 } from '../core/limits';
+import { DEFAULT_NETWORK } from '../network/faults';
 import { RUN_SCHEMAS } from '../runs/schemas';
 import { AT_MS, IDS, list } from './fields';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from './format';
@@ -97,11 +98,11 @@ export const FaultSchema = v.variant('kind', [
 const LATENCY = int(0, MAX_LATENCY_MS);
 
 export const NetworkSchema = v.strictObject({
-  latencyMsMin: v.optional(LATENCY, 10),
-  latencyMsMax: v.optional(LATENCY, 50),
-  lossProbability: v.optional(probability(), 0),
-  duplicationProbability: v.optional(probability(), 0),
-  reorderProbability: v.optional(probability(), 0),
+  latencyMsMin: v.optional(LATENCY, DEFAULT_NETWORK.latencyMsMin),
+  latencyMsMax: v.optional(LATENCY, DEFAULT_NETWORK.latencyMsMax),
+  lossProbability: v.optional(probability(), DEFAULT_NETWORK.lossProbability),
+  duplicationProbability: v.optional(probability(), DEFAULT_NETWORK.duplicationProbability),
+  reorderProbability: v.optional(probability(), DEFAULT_NETWORK.reorderProbability),
   faults: v.optional(list(FaultSchema, 0, MAX_FAULTS, 'faults'), () => []),
 });
 

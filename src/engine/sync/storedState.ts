@@ -1,4 +1,5 @@
 import type { StateVersion } from '../conflict/stateVersion';
+import { partitionPoint } from '../core/bisect';
 import { checkLimit } from '../core/errors';
 
 /** Entries in one swarm's change log. */
@@ -27,14 +28,7 @@ export class StoredSwarm {
 
   /** Every change after `sinceVersion`, oldest first (binary search: the log is sorted by version). */
   since(sinceVersion: number): StateVersion[] {
-    let lo = 0;
-    let hi = this.log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.log[mid].version <= sinceVersion) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.log.slice(lo);
+    return this.log.slice(partitionPoint(0, this.log.length, (i) => this.log[i].version <= sinceVersion));
   }
 
   /** Forgets one key (its state and its log entries); the counter never goes back. */

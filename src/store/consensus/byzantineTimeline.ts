@@ -16,6 +16,8 @@
  * - `agentCrashed` / `agentRecovered`: an agent down at the end that never decided is `crashed`.
  * At the last event the rows equal the engine's `records` (test/store/consensus/).
  */
+
+import { bisectRight } from 'd3';
 import type { AgentRecord, AgreementVerdict, FlagRecord } from '../../engine/consensus/reliableBroadcast';
 import { KIND } from '../../engine/trace/events';
 import type { TraceColumns } from '../../worker/protocol';
@@ -216,16 +218,7 @@ export async function buildByzantineIndexSliced(
 }
 
 /** Number of entries of a sorted array that are ≤ x. */
-function countAtOrBefore(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countAtOrBefore = (sorted: ArrayLike<number>, x: number): number => bisectRight(sorted, x);
 
 const lastMoment = new WeakMap<ByzantineIndex, ByzantineMoment>();
 

@@ -4,6 +4,7 @@ import { agentIds, ensureLamport, lamportOf, setLogFilter } from '../../store/in
 import { kindChoices, logRow } from '../../store/inspectors/logRows';
 import { exportTrace } from '../../store/inspectors/traceExport';
 import './inspectors.css';
+import { bisectLeft } from 'd3';
 
 const ROW_PX = 24;
 const VIEW_ROWS = 12;
@@ -157,14 +158,6 @@ function select(index: number): void {
   s.inspect(index);
 }
 
-/** First position in a sorted array whose value is ≥ x. */
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(lo, Math.max(0, a.length - 1));
-}
+/** First position in a sorted array whose value is ≥ x (the last one when none is). */
+const lowerBound = (a: Int32Array, x: number): number =>
+  Math.min(bisectLeft(a, x), Math.max(0, a.length - 1));

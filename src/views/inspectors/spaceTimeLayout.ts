@@ -3,7 +3,7 @@
  * order) along x and one lane per shown agent along y. Plain maths; the React
  * component draws the result.
  */
-import { scaleLinear, type ZoomTransform } from 'd3';
+import { bisectRight, scaleLinear, type ZoomTransform } from 'd3';
 import type { DiagramOptions } from '../../store/inspectors/inspectorSlice';
 import type { SpaceTimeModel } from '../../worker/protocol';
 import { DOT_RECEIVE, DOT_SEND } from '../../worker/protocol';
@@ -27,16 +27,7 @@ export interface Layout {
 }
 
 /** Last position in an ascending array whose value is ≤ x, or −1. */
-function lastAtOrBefore(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+const lastAtOrBefore = (a: readonly number[], x: number): number => bisectRight(a, x) - 1;
 
 export function layoutSpaceTime(m: SpaceTimeModel, opts: DiagramOptions, width: number, zoom: ZoomTransform): Layout {
   const hidden = new Set(opts.hiddenAgents);
