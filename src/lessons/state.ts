@@ -54,6 +54,22 @@ export const concurrentWrites: Lesson = {
   ],
 };
 
+/** True when the run converged on exactly the sum of the increments it wrote. */
+const exactSum = (s: RunSummary) => {
+  const r = stateOf(s);
+  return r?.converged === true && r.writtenTotal !== null && r.value === r.writtenTotal;
+};
+
+/** The run's own numbers: how many increments, their sum, what the replicas hold. */
+function counted(s: RunSummary): string | null {
+  const r = stateOf(s);
+  if (!r || r.writtenTotal === null) return null;
+  const held = r.converged
+    ? `every replica holds ${r.value}`
+    : `the replicas disagree (${r.replicas.map((x) => x.value).join(', ')})`;
+  return `Your run: ${r.operations} increments adding up to ${r.writtenTotal}; ${held}; ${r.messages} messages sent, ${r.merges} merged.`;
+}
+
 export const counterDuplicates: Lesson = {
   id: 'counter-duplicates',
   title: 'A CRDT counter under duplicate delivery',
@@ -61,22 +77,30 @@ export const counterDuplicates: Lesson = {
   steps: [
     {
       title: 'A clean network',
-      text: 'Four replicas increment a grow-only counter 20 times between them and gossip their states. Note the final value in Results.',
+      text: 'Each replica of a grow-only counter (G-Counter) increments only its own entry and gossips its state; a merge keeps, for every agent, the larger of the two counts. Run it and compare what the replicas hold with the sum of the increments written.',
       scenario: replicas('counter'),
       highlight: 'Run',
       observe: {
-        text: 'All replicas agree on one value; each message was merged once (merges = messages).',
-        seen: (s) => stateOf(s)?.converged === true && stateOf(s)?.merges === stateOf(s)?.messages,
+        text: 'Every replica holds exactly the sum of the increments written, and each message was merged once (merges = messages).',
+        seen: (s) => exactSum(s) && stateOf(s)?.merges === stateOf(s)?.messages,
+        measured: counted,
       },
     },
     {
-      title: 'Every third message twice',
-      text: 'Now the network duplicates 30 % of messages. A naive counter that adds every incoming increment would count those twice; the G-Counter keeps one entry per replica and merges by maximum, so a duplicate is harmless.',
+      title: 'Messages delivered twice',
+      text: 'Now the network delivers some messages twice (the Duplication control). A naive counter that adds every incoming update would count each second copy again; the G-Counter’s per-agent maximum makes a second copy change nothing.',
       scenario: replicas('counter', { duplicationProbability: 0.3 }),
       highlight: 'Duplication',
       observe: {
-        text: 'More merges than messages (the duplicates), yet the replicas agree on the same value as before.',
-        seen: (s) => stateOf(s)?.converged === true && Number(stateOf(s)?.merges) > Number(stateOf(s)?.messages),
+        text: 'Some messages arrive twice and would have been counted again by a naive counter, yet every replica still holds exactly the sum of the increments written.',
+        seen: (s) =>
+          exactSum(s) && Number(stateOf(s)?.duplicateDeliveries) > 0 && Number(stateOf(s)?.recountedByDuplicates) > 0,
+        measured: (s) => {
+          const r = stateOf(s);
+          if (!r || r.recountedByDuplicates === null) return null;
+          const twice = `${r.duplicateDeliveries} messages arrived twice: a counter that adds every incoming update would have added ${r.recountedByDuplicates} more across the replicas; the G-Counter added nothing.`;
+          return `${counted(s)} ${twice}`;
+        },
       },
       tryThis: ['Add loss as well: the periodic full-state sync repairs lost deltas.'],
     },

@@ -7,6 +7,8 @@ export interface LessonObservation {
   text: string;
   /** True when the run's summary shows it. */
   seen: (summary: RunSummary) => boolean;
+  /** What the learner's own run measured, in words (every number read from the summary); shown after a run. */
+  measured?: (summary: RunSummary) => string | null;
 }
 
 export interface LessonStep {

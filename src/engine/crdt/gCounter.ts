@@ -64,6 +64,11 @@ export class GCounter implements Replica<GCounterOp, GCounterState, number> {
     return sumCounts(this.counts);
   }
 
+  /** One agent's entry (0 when it has none). */
+  countOf(agentId: string): number {
+    return this.counts.get(agentId) ?? 0;
+  }
+
   /** Each agent's entry (a copy). */
   entries(): Record<string, number> {
     return countsObject(this.counts);

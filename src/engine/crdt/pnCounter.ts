@@ -73,6 +73,11 @@ export class PNCounter implements Replica<PNCounterOp, PNCounterState, number> {
     return sumCounts(this.p) - sumCounts(this.n);
   }
 
+  /** One agent's increments and decrements (0 when it has none). */
+  countsOf(agentId: string): { increments: number; decrements: number } {
+    return { increments: this.p.get(agentId) ?? 0, decrements: this.n.get(agentId) ?? 0 };
+  }
+
   state(): PNCounterState {
     return { type: 'pn-counter', p: countsObject(this.p), n: countsObject(this.n) };
   }

@@ -2,8 +2,10 @@ import { compare, increment, merge, type VectorClock } from '../clocks/vectorClo
 import { check, checkLimit } from '../core/errors';
 import { MAX_CRDT_OPERATIONS, MAX_ROUNDS, MAX_SIM_TIME_MS } from '../core/limits';
 import type { Prng } from '../core/prng';
+import type { GCounter } from '../crdt/gCounter';
 import { isPlainObject, type Json, jsonKey } from '../crdt/json';
 import type { LwwStamp } from '../crdt/lww';
+import type { PNCounter } from '../crdt/pnCounter';
 import { type AnyReplica, createReplica, mergeState } from '../crdt/replica';
 import { CRDT_TYPES, type CRDTType } from '../crdt/types';
 import type { RunContext } from './context';
@@ -112,6 +114,12 @@ export interface ReplicatedStateSummary {
    * (increments minus decrements), what a converged counter must equal; null for the other types.
    */
   writtenTotal: number | null;
+  /**
+   * Counters: what the duplicate deliveries would have added again to a counter that sums every
+   * incoming update (each copy re-adding what its first copy added); the CRDT's join adds nothing.
+   * null for the other types.
+   */
+  recountedByDuplicates: number | null;
   /** Merges whose incoming clock was concurrent with the receiver's: concurrent writes, detected by vector clocks. */
   concurrentMerges: number;
   /** Copies of a message delivered again (network duplication); CRDT merges absorb them. */
@@ -163,6 +171,22 @@ export function randomOp(replica: AnyReplica, rng: Prng, params: ReplicatedState
   }
 }
 
+/** What merging a counter `state` (a received state or delta) would add to `replica`'s value. */
+function counterGain(replica: GCounter | PNCounter, state: unknown): number {
+  const gained = (counts: unknown, mine: (agent: string) => number) => {
+    if (!isPlainObject(counts)) return 0;
+    let sum = 0;
+    for (const k of Object.keys(counts)) {
+      const v = counts[k];
+      if (typeof v === 'number' && v > mine(k)) sum += v - mine(k);
+    }
+    return sum;
+  };
+  const s = (isPlainObject(state) ? state : {}) as Record<string, unknown>;
+  if (replica.type === 'counter') return gained(s.counts, (k) => replica.countOf(k));
+  return gained(s.p, (k) => replica.countsOf(k).increments) - gained(s.n, (k) => replica.countsOf(k).decrements);
+}
+
 /**
  * The LWW stamp a map or register write got (timestamp, the cell's version, the writer), so a
  * reader of the trace can tell which write of a key is the latest; undefined for the other types.
@@ -207,6 +231,9 @@ class ReplicatedStateRun {
   private concurrent = 0;
   private duplicates = 0;
   private writtenTotal = 0;
+  /** Counters: per message id, what its first copy added to the receiver's value (when not 0). */
+  private readonly firstGain = new Map<number, number>();
+  private recounted = 0;
   /** Message ids each agent has merged, to count duplicate deliveries. */
   private readonly seen = new Set<number>();
   private flushing = false;
@@ -231,8 +258,10 @@ class ReplicatedStateRun {
     net.handlers = {
       deliver: (to, from, tag, payload, msg) => {
         // A message goes to one receiver, so its id alone tells a duplicate copy.
-        if (this.seen.has(msg)) this.duplicates++;
+        const again = this.seen.has(msg);
+        if (again) this.duplicates++;
         else this.seen.add(msg);
+        this.countGain(to, msg, again, (payload as ReplicaMessage).state);
         this.deliver(to, from, tag, payload as ReplicaMessage);
       },
       timer: (agent, timer) => this.timer(agent, timer),
@@ -333,6 +362,22 @@ class ReplicatedStateRun {
     return list;
   }
 
+  /**
+   * Counters: what the copy adds to the receiver's value (before it is merged). A duplicate copy
+   * adds nothing to a G-Counter; a counter that summed every incoming update would add again what
+   * the first copy added, and `recounted` keeps that.
+   */
+  private countGain(to: number, msg: number, again: boolean, state: unknown): void {
+    const replica = this.replicas[to];
+    if (replica.type !== 'counter' && replica.type !== 'pn-counter') return;
+    if (again) {
+      this.recounted += this.firstGain.get(msg) ?? 0;
+      return;
+    }
+    const gain = counterGain(replica, state);
+    if (gain !== 0) this.firstGain.set(msg, gain);
+  }
+
   private deliver(to: number, from: number, tag: string, message: ReplicaMessage): void {
     const { network: net, trace } = this.ctx;
     const changed = mergeState(this.replicas[to], message.state, this.params.sync === 'delta' && !this.flushing);
@@ -378,6 +423,7 @@ class ReplicatedStateRun {
 
   private summary(flushRounds: number, healedAtEnd: boolean): ReplicatedStateSummary {
     const { network: net, trace } = this.ctx;
+    const counting = this.params.crdtType === 'counter' || this.params.crdtType === 'pn-counter';
     const converged = !this.stopped && this.allEqual();
     const replicas = this.replicas.map((r, i) => ({ agentId: this.ids[i], value: r.value(), clock: this.clocks[i] }));
     if (converged)
@@ -394,8 +440,8 @@ class ReplicatedStateRun {
       effectiveMerges: this.effective,
       concurrentMerges: this.concurrent,
       duplicateDeliveries: this.duplicates,
-      writtenTotal:
-        this.params.crdtType === 'counter' || this.params.crdtType === 'pn-counter' ? this.writtenTotal : null,
+      writtenTotal: counting ? this.writtenTotal : null,
+      recountedByDuplicates: counting ? this.recounted : null,
       flushRounds,
       healedAtEnd,
       stopped: this.stopped,

@@ -61,6 +61,9 @@ function LessonStepView({ lesson, step }: { lesson: Lesson; step: number }) {
           <p>
             <strong>You should see:</strong> {current.observe.text}
           </p>
+          {summary && !offScript && current.observe.measured?.(summary) && (
+            <p data-testid="lesson-measured">{current.observe.measured(summary)}</p>
+          )}
           <p role="status">
             {offScript
               ? 'You have changed the lesson’s scenario: explore, then come back.'
