@@ -9,6 +9,8 @@ export type { TraceColumns } from '../engine/trace/trace';
 import type { Warning } from '../engine/runs/advice';
 import type { TopologyView } from '../engine/runs/runScenario';
 
+/** Vector clocks compared as the engine compares them (the inspectors' clock tables). */
+export { compare as compareVectorClocks, compareEntries } from '../engine/clocks/vectorClock';
 export type { AgentRecord, AgreementVerdict } from '../engine/consensus/reliableBroadcast';
 export type { ConsensusSummary, RumorSummary } from '../engine/consensus/runs';
 export type { DelegationSummary } from '../engine/delegation/runDelegation';

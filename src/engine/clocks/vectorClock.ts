@@ -114,19 +114,21 @@ export function compare(left: VectorClock, right: VectorClock): ClockOrder {
 }
 
 /**
- * Every entry of the two clocks side by side, sorted by agent id, so an
- * inspector can show which cells decided the order.
+ * Every entry of the two clocks side by side, sorted by agent id (numbers within ids in
+ * numeric order: agent-2 before agent-10), so an inspector can show which cells decided the order.
  *
  * @example compareEntries({ a: 5 }, { a: 4, b: 1 }) // [{ agent: 'a', left: 5, right: 4, cmp: '>' }, { agent: 'b', left: 0, right: 1, cmp: '<' }]
  */
 export function compareEntries(left: VectorClock, right: VectorClock): ClockEntryComparison[] {
-  const agents = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
+  const agents = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort(BY_ID.compare);
   return agents.map((agent) => {
     const l = entry(left, agent);
     const r = entry(right, agent);
     return { agent, left: l, right: r, cmp: l < r ? '<' : l > r ? '>' : '=' };
   });
 }
+
+const BY_ID = new Intl.Collator('en', { numeric: true });
 
 /** @example happenedBefore({ a: 1 }, { a: 1, b: 1 }) // true */
 export function happenedBefore(left: VectorClock, right: VectorClock): boolean {

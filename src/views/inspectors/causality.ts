@@ -3,7 +3,7 @@
  * its position on its agent, so `d → s` exactly when d's own entry is at most
  * s's entry for d's agent: one comparison per pair, no graph search.
  */
-import type { SpaceTimeModel } from '../../worker/protocol';
+import { compareEntries, compareVectorClocks, type SpaceTimeModel } from '../../worker/protocol';
 
 export type Relation = 'self' | 'past' | 'future' | 'concurrent';
 
@@ -25,27 +25,15 @@ export function relationTo(m: SpaceTimeModel, s: number, d: number): Relation {
   return 'concurrent';
 }
 
-export type ClockOrder = 'before' | 'after' | 'equal' | 'concurrent';
+/** A dot's clock as the engine writes clocks (agent id → entry). */
+const asClock = (ids: readonly string[], clock: readonly number[]) =>
+  Object.fromEntries(ids.map((id, i) => [id, clock[i] ?? 0]));
 
-export interface EntryRow {
-  agent: string;
-  left: number;
-  right: number;
-  cmp: '<' | '=' | '>';
-}
-
-/** Two clocks entry by entry, and the order they stand in (as the engine's `compare` defines it). */
+/** Two clocks entry by entry, and the order they stand in: the engine's own comparison. */
 export function compareClocks(ids: readonly string[], a: readonly number[], b: readonly number[]) {
-  const entries: EntryRow[] = ids.map((agent, i) => ({
-    agent,
-    left: a[i] ?? 0,
-    right: b[i] ?? 0,
-    cmp: (a[i] ?? 0) < (b[i] ?? 0) ? '<' : (a[i] ?? 0) > (b[i] ?? 0) ? '>' : '=',
-  }));
-  const less = entries.some((e) => e.cmp === '<');
-  const more = entries.some((e) => e.cmp === '>');
-  const order: ClockOrder = less && more ? 'concurrent' : less ? 'before' : more ? 'after' : 'equal';
-  return { entries, order };
+  const left = asClock(ids, a);
+  const right = asClock(ids, b);
+  return { entries: compareEntries(left, right), order: compareVectorClocks(left, right) };
 }
 
 export function formatVector(ids: readonly string[], clock: readonly number[]): string {

@@ -7,6 +7,7 @@ import { CRDT_TYPES, jsonKey } from '../../../src/engine/crdt';
 import type { NetworkConfig } from '../../../src/engine/network/faults';
 import { Network } from '../../../src/engine/network/network';
 import {
+  REPLICATED_STATE_DEFAULTS,
   type ReplicatedStateParams,
   type ReplicatedStateSummary,
   runReplicatedState,
@@ -100,14 +101,7 @@ describe('replicated-state parameters', () => {
     expect(validateReplicatedStateParams({ kind: 'replicated-state', crdtType: 'map', operations: 5 })).toEqual({
       crdtType: 'map',
       operations: 5,
-      syncIntervalMs: 100,
-      opIntervalMs: 20,
-      sync: 'delta',
-      fanout: 2,
-      keySpace: 8,
-      removeProbability: 0.3,
-      healAtEnd: true,
-      maxFlushRounds: 32,
+      ...REPLICATED_STATE_DEFAULTS,
     });
   });
 
