@@ -6,7 +6,7 @@
 import { LimitError, ValidationError, ValidationErrors } from '../../engine/core/errors';
 import { describeScenario, runScenario } from '../../engine/runs/runScenario';
 import { parseScenario } from '../../engine/scenario';
-import { layoutSwarm } from '../layout';
+import { layoutSwarmWithNote } from '../layout';
 import type { DrawnTopology, FieldIssue, RunFailure, RunOptions, RunSummary, TraceColumns } from '../protocol';
 
 export type DescribeOutcome =
@@ -36,7 +36,9 @@ export const runsApi = {
     try {
       const { problem, ...topology } = describeScenario(parseScenario(input));
       const issues = problem ? toFailure(problem).issues : [];
-      return { ok: true, topology: { ...topology, positions: layoutSwarm(topology) }, issues };
+      const { positions, note } = layoutSwarmWithNote(topology);
+      const warnings = note ? [...topology.warnings, note] : topology.warnings;
+      return { ok: true, topology: { ...topology, warnings, positions }, issues };
     } catch (error) {
       return { ok: false, issues: toFailure(error).issues };
     }
