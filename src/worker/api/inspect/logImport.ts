@@ -6,8 +6,9 @@
  * Messages are inferred from the clocks: when an agent's entry for another
  * agent grows, that agent's event with that count sent to it.
  */
-import { checkLimit } from '../../../engine/core/errors';
+import { checkLimit, ValidationError } from '../../../engine/core/errors';
 import { MAX_LOG_CHARS } from './logFormats';
+import { MAX_DIAGRAM_AGENTS } from './spaceTime';
 import { DOT_LOCAL, DOT_RECEIVE, DOT_SEND, emptyModel, type LogProblem, type SpaceTimeModel } from './spaceTimeModel';
 
 export { MAX_LOG_CHARS };
@@ -103,6 +104,26 @@ function directSenders(
 }
 
 /**
+ * Every event holds a dense clock row (one entry per agent) and is checked
+ * against every entry seen before: 20,000 agents were a 20,000 × 20,000 array
+ * ("Invalid array length", a fatal crash in Node). A diagram draws at most
+ * MAX_DIAGRAM_AGENTS lifelines, so a log naming more agents (as loggers or in
+ * clocks) is refused, on the log's text, before anything is built.
+ */
+function refuseTooManyAgents(events: readonly LogEvent[]): void {
+  const named = new Set<string>();
+  for (const e of events) {
+    named.add(e.agent);
+    for (const k in e.clock) named.add(k);
+    if (named.size > MAX_DIAGRAM_AGENTS)
+      throw new ValidationError(
+        'text',
+        `names more than ${MAX_DIAGRAM_AGENTS} agents (by line ${e.line}); a space-time diagram draws at most ${MAX_DIAGRAM_AGENTS} lifelines`,
+      );
+  }
+}
+
+/**
  * Parses a JSON-lines log into a model; problems name the line and the agent.
  *
  * @example parseLog('{"agent":"a","clock":{"a":1},"event":"start"}').count // 1
@@ -126,6 +147,7 @@ export function parseLog(text: string): SpaceTimeModel {
  */
 export function buildLogModel(events: LogEvent[], problems: LogProblem[]): SpaceTimeModel {
   checkLimit('MAX_LOG_EVENTS', MAX_LOG_EVENTS, events.length);
+  refuseTooManyAgents(events);
   const agentIds = [...new Set(events.map((e) => e.agent))];
   const m: SpaceTimeModel = { ...emptyModel('log', agentIds), problems };
   const n = agentIds.length;
