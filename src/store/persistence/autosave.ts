@@ -67,7 +67,8 @@ function recordOf(record: unknown): { scenario: string; ui: Partial<AutosaveReco
  * (storage can be edited by hand or written by an older build; the raw JSON is
  * never used), the tabs and lesson position when they look like ours. Anything
  * else leaves the default scenario and says why. Never throws. Once `signal`
- * is aborted (the caller stopped waiting), nothing is applied.
+ * is aborted (the caller stopped waiting) or the scenario has changed since
+ * the restore began (an edit, a link), nothing is applied.
  * Returns true when a scenario was restored.
  *
  * @example
@@ -75,17 +76,24 @@ function recordOf(record: unknown): { scenario: string; ui: Partial<AutosaveReco
  */
 export async function restoreAutosave(memory: MemoryProvider, signal?: AbortSignal): Promise<boolean> {
   useStore.setState({ autosave: 'restoring' });
+  // Whatever happens to the scenario meanwhile (an edit, a link opened) is newer than the autosave: it wins.
+  const before = useStore.getState().scenario;
+  const overtaken = () => signal?.aborted === true || useStore.getState().scenario !== before;
+  const idle = () => {
+    if (useStore.getState().autosave === 'restoring') useStore.setState({ autosave: 'idle' });
+    return false;
+  };
   let stored: unknown;
   try {
     stored = await memory.retrieve(NS.autosave, KEY);
   } catch (error) {
-    if (signal?.aborted) return false;
+    if (overtaken()) return idle();
     useStore.setState({ autosave: 'failed' });
     restoreProblem(storageMessage(error, 'Restoring your last session'));
     return false;
   }
-  // Past the caller's deadline the page has moved on (a link may be open): a late answer changes nothing.
-  if (signal?.aborted) return false;
+  // Past the caller's deadline, or after the scenario changed, a late answer changes nothing.
+  if (overtaken()) return idle();
   useStore.setState({ autosave: 'idle' });
   if (stored === null || stored === undefined) return false;
   const record = recordOf(stored);
@@ -94,7 +102,7 @@ export async function restoreAutosave(memory: MemoryProvider, signal?: AbortSign
     return false;
   }
   const read = await readScenarioText(record.scenario, 'The autosaved scenario');
-  if (signal?.aborted) return false;
+  if (overtaken()) return idle();
   if (!read.ok) {
     restoreProblem(
       'The autosaved scenario could not be restored (it no longer passes validation); the default scenario is shown.',
@@ -114,9 +122,14 @@ export async function restoreAutosave(memory: MemoryProvider, signal?: AbortSign
 /**
  * Writes the scenario and UI state to storage a moment after each change. A
  * draft with problems is not written (the last valid one stays), so a reload
- * never brings back something that cannot be opened. Returns the unsubscribe.
+ * never brings back something that cannot be opened. With `writeNow`, the
+ * current state is written at once too. Returns the unsubscribe.
  */
-export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_MS): () => void {
+export function startAutosave(
+  memory: MemoryProvider,
+  delayMs = AUTOSAVE_DELAY_MS,
+  options: { writeNow?: boolean } = {},
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWriteAt = 0;
   let writing = Promise.resolve();
@@ -176,6 +189,11 @@ export function startAutosave(memory: MemoryProvider, delayMs = AUTOSAVE_DELAY_M
     write();
   };
   globalThis.addEventListener?.('pagehide', flush);
+  // Changes made before autosave started (an edit while the last session was being restored) are written now.
+  if (options.writeNow) {
+    lastWriteAt = Date.now();
+    write();
+  }
   return () => {
     if (timer) clearTimeout(timer);
     globalThis.removeEventListener?.('pagehide', flush);

@@ -3,7 +3,7 @@ import { useStore } from '../index';
 import { importFile, openShareLink } from '../sharing/importScenario';
 import { problem } from '../sharing/problems';
 import { shareDataOf } from '../sharing/shareLink';
-import { restoreAutosave, startAutosave } from './autosave';
+import { AUTOSAVE_DELAY_MS, restoreAutosave, startAutosave } from './autosave';
 import { OPEN_TIMEOUT_MS } from './indexedDbProvider';
 import { libraryMemory } from './libraryMemory';
 import { refreshSaves } from './savedScenarios';
@@ -44,8 +44,11 @@ function onDrop(e: DragEvent): void {
  */
 export const RESTORE_DEADLINE_MS = OPEN_TIMEOUT_MS + 2_000;
 
-/** Restores the autosave, giving up after `deadlineMs`: a restore that answers later is not applied. */
-async function restoreWithDeadline(memory: MemoryProvider, deadlineMs: number): Promise<void> {
+/**
+ * Restores the autosave, giving up after `deadlineMs`: a restore that answers
+ * later is not applied. True when the last session was restored.
+ */
+async function restoreWithDeadline(memory: MemoryProvider, deadlineMs: number): Promise<boolean> {
   const late = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<void>((resolve) => {
@@ -63,8 +66,12 @@ async function restoreWithDeadline(memory: MemoryProvider, deadlineMs: number): 
       resolve();
     }, deadlineMs);
   });
-  await Promise.race([restoreAutosave(memory, late.signal).catch(() => false), deadline]);
+  const restored = await Promise.race([
+    restoreAutosave(memory, late.signal).catch(() => false),
+    deadline.then(() => false),
+  ]);
   clearTimeout(timer);
+  return restored;
 }
 
 /**
@@ -82,13 +89,19 @@ export function startLibrary(
   deadlineMs: number = RESTORE_DEADLINE_MS,
 ): () => void {
   let stopped = false;
+  let ready = false;
   let stopAutosave = () => {};
-  const onHashChange = () => void openHash();
+  // A link that arrives while the last session is restored is opened right after (never under the restore).
+  const onHashChange = () => void (ready && openHash());
   void (async () => {
-    await restoreWithDeadline(memory, deadlineMs);
+    const before = useStore.getState().scenario;
+    const restored = await restoreWithDeadline(memory, deadlineMs);
     if (stopped) return;
-    // Autosave first, so a scenario opened from the link is saved like any edit.
-    stopAutosave = startAutosave(memory);
+    // Autosave first, so a scenario opened from the link is saved like any edit; an edit made while the
+    // restore was pending (the restore then stood aside) is written at once.
+    const edited = !restored && useStore.getState().scenario !== before;
+    stopAutosave = startAutosave(memory, AUTOSAVE_DELAY_MS, { writeNow: edited });
+    ready = true;
     await openHash();
     await refreshSaves(memory);
   })();
