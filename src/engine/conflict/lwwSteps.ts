@@ -9,25 +9,48 @@ import { formatTimestamp, refOf, type VersionRef } from './stateVersion';
 import type { StatedVersion } from './versionState';
 
 /** One write (its own stamp) and the input versions that carry it. */
-type HeldCell = LwwEntry & { heldBy: VersionRef[] };
+interface HeldCell extends LwwEntry {
+  heldBy: VersionRef[];
+}
+
+/** Candidates scanned one by one before a stamp index is worth building. */
+const SCAN_LIMIT = 16;
+
+const stampKey = (c: Readonly<LwwEntry>) => `${c.timestamp}\u0000${c.version}\u0000${c.agentId}`;
 
 /** Collects distinct writes: the same write carried by several versions is one candidate. */
 class Cells {
-  private readonly byStamp = new Map<string, HeldCell[]>();
   readonly list: HeldCell[] = [];
+  private byStamp: Map<string, HeldCell[]> | undefined;
 
-  add(cell: LwwEntry, holder: VersionRef): void {
-    const stamp = `${cell.timestamp}\u0000${cell.version}\u0000${cell.agentId}`;
-    const same = this.byStamp.get(stamp) ?? [];
-    const found = same.find((c) => compareEntries(c, cell) === 0);
-    if (found) {
-      found.heldBy.push(holder);
-      return;
-    }
-    const held = { ...cell, heldBy: [holder] };
-    same.push(held);
-    this.byStamp.set(stamp, same);
+  /** `dedupe` false: the caller knows no two holders carry the same write (plain writes, distinct stamps). */
+  constructor(private readonly dedupe: boolean) {}
+
+  add(cell: Readonly<LwwEntry>, holder: VersionRef): void {
+    const same = !this.dedupe ? [] : this.byStamp ? (this.byStamp.get(stampKey(cell)) ?? []) : this.list;
+    for (const c of same)
+      if (compareEntries(c, cell) === 0) {
+        c.heldBy.push(holder);
+        return;
+      }
+    const { value, timestamp, version, agentId } = cell;
+    const held: HeldCell = { value, timestamp, version, agentId, heldBy: [holder] };
+    if (cell.deleted) held.deleted = true;
     this.list.push(held);
+    if (!this.dedupe) return;
+    if (this.byStamp) this.index(this.byStamp, held);
+    else if (this.list.length > SCAN_LIMIT) {
+      const byStamp = new Map<string, HeldCell[]>();
+      for (const c of this.list) this.index(byStamp, c);
+      this.byStamp = byStamp;
+    }
+  }
+
+  private index(byStamp: Map<string, HeldCell[]>, c: HeldCell): void {
+    const k = stampKey(c);
+    const list = byStamp.get(k);
+    if (list) list.push(c);
+    else byStamp.set(k, [c]);
   }
 
   /** The candidates, winner first (LWW order: timestamp, version, agent id, then the value). */
@@ -43,21 +66,45 @@ const ownWrite = (c: HeldCell) => c.heldBy.length === 1 && sameRef(c.heldBy[0], 
 const shown = (c: LwwEntry) => (c.deleted ? 'deleted' : JSON.stringify(c.value));
 const carriers = (c: HeldCell) => (ownWrite(c) ? '' : ` in ${c.heldBy.map(label).join(', ')}`);
 
+/**
+ * Whether two inputs may carry the same write: a merged state carries others' writes, and two plain
+ * writes can only be the same write when their stamps are equal.
+ */
+function mayShareWrites(inputs: readonly StatedVersion[]): boolean {
+  if (inputs.some((s) => s.source === 'state')) return true;
+  return new Set(inputs.map((s) => stampKey(s.v as LwwEntry))).size < inputs.length;
+}
+
 /** LWW-Map join: every key is decided on its own, by the LWW order of the writes of that key. */
 export function mapSteps(inputs: readonly StatedVersion[]): MapKeyStep[] {
+  const dedupe = mayShareWrites(inputs);
   const byKey = new Map<string, Cells>();
   for (const s of inputs) {
     const holder = refOf(s.v);
-    for (const { key, ...cell } of (s.replica as LWWMap).state().entries) {
+    (s.replica as LWWMap).forEachCell((key, cell) => {
       let cells = byKey.get(key);
       if (!cells) {
-        cells = new Cells();
+        cells = new Cells(dedupe);
         byKey.set(key, cells);
       }
       cells.add(cell, holder);
-    }
+    });
   }
   return [...byKey.keys()].sort(compareStrings).map((key) => mapKeyStep(key, byKey.get(key) as Cells));
+}
+
+type Candidate = MapKeyStep['inputs']['candidates'][number];
+
+function candidate(c: HeldCell): Candidate {
+  const out: Candidate = {
+    agentId: c.agentId,
+    version: c.version,
+    timestamp: c.timestamp,
+    value: cloneJson(c.value),
+    heldBy: c.heldBy,
+  };
+  if (c.deleted) out.deleted = true;
+  return out;
 }
 
 function mapKeyStep(key: string, cells: Cells): MapKeyStep {
@@ -73,20 +120,12 @@ function mapKeyStep(key: string, cells: Cells): MapKeyStep {
     step: 'map-key',
     inputs: {
       key,
-      candidates: cells.list.map((c) => ({
-        ...refOf(c),
-        value: cloneJson(c.value),
-        ...(c.deleted ? { deleted: true } : {}),
-        heldBy: c.heldBy,
-      })),
+      candidates: cells.list.map(candidate),
     },
     comparison,
-    outcome: {
-      key,
-      value: w.deleted ? null : cloneJson(w.value),
-      winner: refOf(w),
-      ...(w.deleted ? { deleted: true } : {}),
-    },
+    outcome: w.deleted
+      ? { key, value: null, winner: refOf(w), deleted: true }
+      : { key, value: cloneJson(w.value), winner: refOf(w) },
     reason,
   };
 }
@@ -97,7 +136,7 @@ function mapKeyStep(key: string, cells: Cells): MapKeyStep {
  * other write, then the order.
  */
 export function registerSteps(inputs: readonly StatedVersion[]): ExplanationStep[] {
-  const cells = new Cells();
+  const cells = new Cells(true);
   for (const s of inputs) {
     const entry = (s.replica as LWWRegister).state().entry;
     if (entry) cells.add(entry, refOf(s.v));

@@ -112,7 +112,10 @@ function mapEntries(value: unknown, f: string, agentId: string): [string, Json][
   }
   entries.forEach(([k, x], i) => {
     check(typeof k === 'string', `${f}[${i}]`, `${agentId}: map keys must be strings`);
-    checkJson(x, `${f}.${k}`);
+    // A primitive needs no walk (and no field name built for it).
+    const primitive =
+      x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+    if (!primitive) checkJson(x, `${f}.${k}`);
   });
   return entries as [string, Json][];
 }

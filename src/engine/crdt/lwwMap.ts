@@ -37,7 +37,8 @@ export class LWWMap implements Replica<LWWMapOp, LWWMapState, Record<string, Jso
 
   static fromState(replicaId: string, state: unknown, field = 'state'): LWWMap {
     const m = new LWWMap(replicaId);
-    m.join(LWWMap.read(state, field), false);
+    // `read` made fresh cells: they are taken as they are, not copied again.
+    for (const [key, cell] of LWWMap.read(state, field)) m.cells.set(key, cell);
     return m;
   }
 
@@ -98,6 +99,11 @@ export class LWWMap implements Replica<LWWMapOp, LWWMapState, Record<string, Jso
   stampOf(key: string): LwwStamp | undefined {
     const cell = this.cells.get(key);
     return cell && { timestamp: cell.timestamp, version: cell.version, agentId: cell.agentId };
+  }
+
+  /** Visits every cell (tombstones included) without copying; the visitor must not change them. */
+  forEachCell(visit: (key: string, cell: Readonly<LwwEntry>) => void): void {
+    for (const [key, cell] of this.cells) visit(key, cell);
   }
 
   get(key: string): Json | undefined {

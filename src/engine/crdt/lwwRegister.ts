@@ -16,19 +16,40 @@ export type LWWRegisterOp = { type: 'set'; value: Json; timestamp: number };
 export function readLwwEntry(value: unknown, field: string): LwwEntry {
   check(typeof value === 'object' && value !== null, field, 'must be { value, timestamp, version, agentId }');
   const e = value as Partial<LwwEntry>;
-  check(typeof e.timestamp === 'number' && Number.isFinite(e.timestamp), `${field}.timestamp`, 'must be finite');
-  check(Number.isSafeInteger(e.version) && (e.version as number) >= 0, `${field}.version`, 'must be an integer ≥ 0');
-  check(typeof e.agentId === 'string' && e.agentId.length > 0, `${field}.agentId`, 'must be a non-empty string');
-  checkJson(e.value, `${field}.value`);
-  check(e.deleted === undefined || typeof e.deleted === 'boolean', `${field}.deleted`, 'must be a boolean');
+  // Maps read thousands of cells: the field names are only built for a cell that fails.
+  if (!wellFormed(e)) {
+    check(typeof e.timestamp === 'number' && Number.isFinite(e.timestamp), `${field}.timestamp`, 'must be finite');
+    check(Number.isSafeInteger(e.version) && (e.version as number) >= 0, `${field}.version`, 'must be an integer ≥ 0');
+    check(typeof e.agentId === 'string' && e.agentId.length > 0, `${field}.agentId`, 'must be a non-empty string');
+    check(e.deleted === undefined || typeof e.deleted === 'boolean', `${field}.deleted`, 'must be a boolean');
+    checkJson(e.value, `${field}.value`);
+  }
+  // Checked above (by `wellFormed` or field by field).
   const out: LwwEntry = {
-    value: cloneJson(e.value),
-    timestamp: e.timestamp,
+    value: cloneJson(e.value as Json),
+    timestamp: e.timestamp as number,
     version: e.version as number,
-    agentId: e.agentId,
+    agentId: e.agentId as string,
   };
   if (e.deleted) out.deleted = true;
   return out;
+}
+
+/** True for a cell whose stamp is valid and whose value is a JSON primitive (the common case, checked cheaply). */
+function wellFormed(e: Partial<LwwEntry>): boolean {
+  const v = e.value;
+  const primitive =
+    v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  return (
+    primitive &&
+    typeof e.timestamp === 'number' &&
+    Number.isFinite(e.timestamp) &&
+    Number.isSafeInteger(e.version) &&
+    (e.version as number) >= 0 &&
+    typeof e.agentId === 'string' &&
+    e.agentId.length > 0 &&
+    (e.deleted === undefined || typeof e.deleted === 'boolean')
+  );
 }
 
 export function copyEntry(e: LwwEntry): LwwEntry {

@@ -172,6 +172,24 @@ describe('states travel as JSON', () => {
     expectValidation(() => replicaFromState('a', { type: 'tree' }), 'state.type');
     expectValidation(() => mergeState(new GSet('a'), { type: 'counter', counts: {} }), 'state.type');
   });
+
+  it('names the field of a malformed LWW cell, and keeps a cell read from a state apart from the state', () => {
+    const cell = { key: 'k', value: 1, timestamp: 1, version: 1, agentId: 'a' };
+    const bad: [object, string][] = [
+      [{ timestamp: Number.NaN }, 'state.entries[0].timestamp'],
+      [{ version: -1 }, 'state.entries[0].version'],
+      [{ agentId: '' }, 'state.entries[0].agentId'],
+      [{ deleted: 'yes' }, 'state.entries[0].deleted'],
+      [{ value: { deep: [Number.POSITIVE_INFINITY] } }, 'state.entries[0].value.deep[0]'],
+    ];
+    for (const [change, field] of bad)
+      expectValidation(() => replicaFromState('m', { type: 'map', entries: [{ ...cell, ...change }] }), field);
+    const wire = { type: 'map', entries: [{ ...cell, value: { list: [1] } }] };
+    const m = replicaFromState('m', wire) as LWWMap;
+    wire.entries[0].value.list.push(2);
+    expect(m.get('k')).toEqual({ list: [1] });
+    expect(m.stampOf('k')).toEqual({ timestamp: 1, version: 1, agentId: 'a' });
+  });
 });
 
 function emptyOf(type: string): object {
