@@ -15,13 +15,13 @@ export interface PbftCase {
 }
 
 /**
- * A chaotic case for `seed`: 4–10 replicas, up to f of them malicious with any behaviour
+ * A chaotic case for `seed`: 4–8 replicas, up to f of them malicious with any behaviour
  * (the primary of view 0 among them a third of the time), loss, duplication, reordering,
  * partitions and crashes until 3 s, 2–5 requests.
  */
 export function chaosCase(seed: number, teaching: PbftParams['teaching'] = { weakQuorums: false }): PbftCase {
   const rng = new Prng(seed ^ 0xb1f7);
-  const n = rng.range(4, 10);
+  const n = rng.range(4, 8);
   const f = Math.floor((n - 1) / 3);
   const behaviours: Behaviour[] = Array(n).fill('honest');
   const bad = rng.sample(n, rng.range(0, f));
@@ -39,7 +39,7 @@ export function chaosCase(seed: number, teaching: PbftParams['teaching'] = { wea
     {
       viewChangeTimeoutMs: 300,
       clientRetryMs: 1_000,
-      durationMs: 6_000,
+      durationMs: 5_000,
       commands: Array.from({ length: rng.range(2, 5) }, (_, i) => ({ atMs: rng.range(0, untilMs), value: `op-${i}` })),
       randomFaults: {
         crashes: rng.range(0, 2),

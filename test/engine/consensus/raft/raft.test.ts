@@ -6,6 +6,7 @@ import {
   runRaft,
   validateRaftParams,
 } from '../../../../src/engine/consensus/raft';
+import { Prng } from '../../../../src/engine/core/prng';
 import { decodeAll } from '../../../../src/engine/trace/trace';
 import { raftEvents } from './events';
 import { contextFor, type Setup } from './harness';
@@ -131,6 +132,34 @@ describe('raft under faults', () => {
     expect(repaired?.t).toBeGreaterThanOrEqual(3_000);
     for (const s of summary.serverStates) expect(s.applied).toEqual(['lost?']);
     expect(summary.commands[0].attempts).toBe(2);
+  });
+
+  it('with a minority down for good (2 of 5 crashed at random times), the majority elects a leader and commits every command', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rng = new Prng(seed);
+      const [a, b] = rng.sample(5, 2);
+      const { summary } = run(
+        seed,
+        {
+          n: 5,
+          config: { latencyMsMax: 40, duplicationProbability: 0.1, reorderProbability: 0.2 },
+          faults: [
+            { kind: 'crash', atMs: rng.int(2_000), agent: a },
+            { kind: 'crash', atMs: rng.int(2_000), agent: b },
+          ],
+        },
+        { commands: COMMANDS.map((c) => ({ ...c, atMs: c.atMs + rng.int(2_000) })), durationMs: 6_000 },
+      );
+      expectSafe(summary);
+      expect(summary.allCommitted, `seed ${seed}`).toBe(true);
+      const live = summary.serverStates.filter((s) => s.up);
+      expect(live).toHaveLength(3);
+      expect(
+        live.filter((s) => s.role === 'leader'),
+        `seed ${seed}`,
+      ).toHaveLength(1);
+      for (const s of live) expect(new Set(s.applied), `seed ${seed}`).toEqual(new Set(VALUES));
+    }
   });
 
   it('same seed ⇒ same trace hash and summary; another seed ⇒ another hash', () => {

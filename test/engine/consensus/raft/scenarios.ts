@@ -18,7 +18,7 @@ export interface RaftCase {
  * `untilMs` (sometimes also the leader isolated as it takes a command), after which the network
  * is whole again and stays so for `stableMs`.
  */
-export function chaosCase(seed: number, overrides: Partial<RaftParams> = {}, stableMs = 2_500): RaftCase {
+export function chaosCase(seed: number, overrides: Partial<RaftParams> = {}, stableMs = 2_000): RaftCase {
   const rng = new Prng(seed ^ 0x4af7);
   const n = rng.range(3, 6);
   const topology = rng.pick<TopologyBuilder>([{ kind: 'mesh' }, { kind: 'mesh' }, { kind: 'ring' }, { kind: 'star' }]);
