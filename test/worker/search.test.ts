@@ -39,7 +39,9 @@ describe('counterexample search', () => {
   it('rumor: convergence within an impossible bound is violated at once', async () => {
     const s = JSON.parse(readFileSync('public/scenarios/rumor-small-world.json', 'utf8'));
     const outcome = await searchApi.searchCounterexample(s, { maxSeeds: 3, withinRounds: 2 });
-    expect(outcome.ok && outcome.found && outcome.violation.property).toBe('every live agent is informed within 2 rounds');
+    expect(outcome.ok && outcome.found && outcome.violation.property).toBe(
+      'every live agent is informed within 2 rounds',
+    );
   });
 
   it('reports an invalid scenario as a failure naming the field', async () => {

@@ -159,5 +159,4 @@ function select(index: number): void {
 }
 
 /** First position in a sorted array whose value is ≥ x (the last one when none is). */
-const lowerBound = (a: Int32Array, x: number): number =>
-  Math.min(bisectLeft(a, x), Math.max(0, a.length - 1));
+const lowerBound = (a: Int32Array, x: number): number => Math.min(bisectLeft(a, x), Math.max(0, a.length - 1));
