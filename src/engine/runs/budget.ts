@@ -24,7 +24,7 @@ import {
   RUN_BUDGET,
   totals,
 } from './budgetCost';
-import { ESTIMATORS, type EstimateInput } from './budgetKinds';
+import { ESTIMATORS, type EstimateInput, fallbackEstimate } from './budgetKinds';
 import { SwarmFacts } from './budgetSwarm';
 import { isAggregateRun } from './registry';
 
@@ -82,7 +82,10 @@ export function checkBuildBudget(scenario: Scenario): void {
 export function estimateRun(scenario: Scenario, swarm: SwarmCoordinator, options: BudgetOptions = {}): Cost[] {
   const facts = new SwarmFacts(swarm);
   const input: EstimateInput = { scenario, facts, n: swarm.size };
-  const estimate = ESTIMATORS[scenario.run.kind] as (x: EstimateInput, run: Scenario['run']) => Cost[];
+  const estimate = (ESTIMATORS[scenario.run.kind] ?? fallbackEstimate) as (
+    x: EstimateInput,
+    run: Scenario['run'],
+  ) => Cost[];
   const costs = estimate(input, scenario.run);
   if (!isAggregateRun(scenario)) costs.push(...faultCosts(scenario, swarm.size, totals(costs).events));
   if (options.record ?? true) {
@@ -106,11 +109,14 @@ export function checkRunBudget(scenario: Scenario, swarm: SwarmCoordinator, opti
     .sort((a, b) => sums[b] / RUN_BUDGET[b].max - sums[a] / RUN_BUDGET[a].max);
   if (over.length === 0) return;
   const measure = over[0];
-  const { max, unit, name } = RUN_BUDGET[measure];
+  const { max, unit, name, why } = RUN_BUDGET[measure];
   const ofMeasure = costs.filter((c) => c.measure === measure);
   const { field: path, cost: biggest } = drivingField(ofMeasure, sums[measure], max);
   const inAll = sums[measure] > biggest.amount * 1.01 ? ` (${fmt(Math.round(sums[measure]))} in all)` : '';
-  const rule = `${formula(biggest)} ≈ ${fmt(Math.round(biggest.amount))} ${unit}${inAll}; the limit is ${fmt(max)}, so the run would take too long or too much memory`;
+  const rule =
+    biggest.amount >= Number.MAX_VALUE
+      ? `${formula(biggest)} never ends; the limit is ${fmt(max)} ${unit}, ${why}`
+      : `${formula(biggest)} ≈ ${fmt(Math.round(biggest.amount))} ${unit}${inAll}; the limit is ${fmt(max)}, ${why}`;
   throw new BudgetError(path, rule, name, max, Math.round(sums[measure]));
 }
 
@@ -139,7 +145,10 @@ function faultCosts(scenario: Scenario, n: number, events: number): Cost[] {
   const faultsField = field('network.faults', faults.length, 'network.faults', 0);
   return [
     cost('events', [faultsField]),
-    cost('bytes', [derived('agents named by partition descriptions', described), derived('bytes per agent', 8)]),
+    cost('bytes', [
+      field('agents named by partition descriptions', described, 'network.faults', 0),
+      derived('bytes per agent', 8),
+    ]),
     cost('memory', [field('one-way cuts at once', maxCuts, 'network.faults', 0), derived('agents', n), 2]),
     cost('steps', [derived('deliveries', events / 2), field('one-way cuts at once', maxCuts, 'network.faults', 0)]),
   ];
