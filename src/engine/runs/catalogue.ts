@@ -8,6 +8,8 @@ import type { PropertyMeta, RunKindMeta, RunPreset } from './kind';
 import { consensusMeta } from './kinds/consensus.meta';
 import { delegationMeta } from './kinds/delegation.meta';
 import { floodMeta } from './kinds/flood.meta';
+import { pbftMeta } from './kinds/pbft.meta';
+import { raftMeta } from './kinds/raft.meta';
 import { replicatedStateMeta } from './kinds/replicatedState.meta';
 import { rumorMeta } from './kinds/rumor.meta';
 import { syncMeta } from './kinds/sync.meta';
@@ -19,6 +21,8 @@ export const RUN_CATALOGUE = {
   'replicated-state': replicatedStateMeta,
   sync: syncMeta,
   delegation: delegationMeta,
+  raft: raftMeta,
+  pbft: pbftMeta,
 } as const satisfies { [K in RunKind]: RunKindMeta<K> };
 
 /** Every preset of the run form, in menu order. */

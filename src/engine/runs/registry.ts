@@ -10,6 +10,8 @@ import type { PropertyMeta, RunKindDescriptor, ScenarioOf, Violation } from './k
 import { consensusKind } from './kinds/consensus';
 import { delegationKind } from './kinds/delegation';
 import { floodKind } from './kinds/flood';
+import { pbftKind } from './kinds/pbft';
+import { raftKind } from './kinds/raft';
 import { replicatedStateKind } from './kinds/replicatedState';
 import { rumorKind } from './kinds/rumor';
 import { syncKind } from './kinds/sync';
@@ -21,6 +23,8 @@ export const RUN_KINDS = {
   'replicated-state': replicatedStateKind,
   sync: syncKind,
   delegation: delegationKind,
+  raft: raftKind,
+  pbft: pbftKind,
 } as const;
 
 type Kinds = typeof RUN_KINDS;

@@ -5,6 +5,8 @@
 import { ConsensusRunSchema } from './kinds/consensus.schema';
 import { DelegationRunSchema } from './kinds/delegation.schema';
 import { FloodRunSchema } from './kinds/flood.schema';
+import { PbftRunSchema } from './kinds/pbft.schema';
+import { RaftRunSchema } from './kinds/raft.schema';
 import { ReplicatedStateRunSchema } from './kinds/replicatedState.schema';
 import { RumorRunSchema } from './kinds/rumor.schema';
 import { SyncRunSchema } from './kinds/sync.schema';
@@ -16,4 +18,6 @@ export const RUN_SCHEMAS = [
   ReplicatedStateRunSchema,
   SyncRunSchema,
   DelegationRunSchema,
+  RaftRunSchema,
+  PbftRunSchema,
 ] as const;

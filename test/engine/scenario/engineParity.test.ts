@@ -11,6 +11,9 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RESOLUTION_STRATEGIES } from '../../../src/engine/conflict/conflictResolver';
+import { type PbftParams, validatePbftParams } from '../../../src/engine/consensus/pbft';
+import { PBFT_DEFAULTS } from '../../../src/engine/consensus/pbft/params';
+import { RAFT_DEFAULTS, type RaftParams, validateRaftParams } from '../../../src/engine/consensus/raft';
 import { RUMOR_MODES } from '../../../src/engine/consensus/rumor';
 import {
   CONSENSUS_ALGORITHMS,
@@ -20,6 +23,7 @@ import {
   validateRumorParams,
 } from '../../../src/engine/consensus/runs';
 import { ValidationError } from '../../../src/engine/core/errors';
+import { MAX_AGGREGATE_AGENTS, MAX_SIM_TIME_MS } from '../../../src/engine/core/limits';
 import { CRDT_TYPES } from '../../../src/engine/crdt/types';
 import {
   DELEGATION_PARAMS,
@@ -55,6 +59,8 @@ const SAME_KEYS: { [K in RunKind]: SameKeys<SchemaRun<K>, EngineParams[K]> } = {
   'replicated-state': true,
   sync: true,
   delegation: true,
+  raft: true,
+  pbft: true,
 };
 
 interface EngineParams {
@@ -64,6 +70,8 @@ interface EngineParams {
   'replicated-state': ReplicatedStateParams;
   sync: SyncParams;
   delegation: DelegationParams;
+  raft: RaftParams;
+  pbft: PbftParams;
 }
 
 // ---- the engines ----
@@ -79,6 +87,23 @@ interface Engine {
   /** More probes from the engine's side: its option lists, values its own rules single out. */
   probes?: Record<string, readonly unknown[]>;
 }
+
+/** Raft's and PBFT's faults drawn from the seed: the schema sees them as one nullable block, so each rule is probed here. */
+const LEADER_RANDOM_FAULTS: readonly unknown[] = [
+  {},
+  { crashes: 1_000, partitions: 1_000 },
+  { crashes: -1 },
+  { partitions: 1_001 },
+  { untilMs: 0 },
+  { downMsMin: 500, downMsMax: 100 },
+  { downMsMin: 1_001 },
+  { downMsMax: 99 },
+  { downMsMin: 100, downMsMax: 100 },
+  { isolateLeaderProbability: 1 },
+  { isolateLeaderProbability: 1.5 },
+  { spare: 1 },
+  [],
+];
 
 /**
  * Flood has no parameter validator: the runner resolves `origin` to an index (an id the
@@ -108,6 +133,29 @@ const ENGINES: Record<Exclude<RunKind, 'flood'>, Engine> = {
     base: { strategy: 'round-robin', tasks: 0 },
     params: DELEGATION_PARAMS,
     probes: { strategy: DELEGATION_STRATEGIES, detectionTimeoutMs: [100, 101] },
+  },
+  raft: {
+    validate: validateRaftParams,
+    // Timeouts as wide as the engine allows, so each probe meets only the rule of its own field.
+    base: { electionTimeoutMsMin: 2, electionTimeoutMsMax: MAX_SIM_TIME_MS, heartbeatMs: 1 },
+    params: ['commands', ...Object.keys(RAFT_DEFAULTS)],
+    probes: {
+      electionTimeoutMsMax: [1],
+      heartbeatMs: [2, MAX_SIM_TIME_MS],
+      commands: [[{ atMs: 0, value: 'x'.repeat(200) }], [{ atMs: 0, value: 'x'.repeat(201) }], [{ atMs: 0 }]],
+      randomFaults: LEADER_RANDOM_FAULTS,
+      teaching: [{ doubleVoter: '' }, { doubleVoter: 7 }, { doubleVoter: null }, { skipUpToDateCheck: 1 }],
+    },
+  },
+  pbft: {
+    validate: (params) => validatePbftParams(params),
+    base: {},
+    params: ['commands', ...Object.keys(PBFT_DEFAULTS)],
+    probes: {
+      faultTolerance: [0, -1, 1.5, '1', MAX_AGGREGATE_AGENTS, MAX_AGGREGATE_AGENTS + 1],
+      randomFaults: LEADER_RANDOM_FAULTS,
+      teaching: [{ weakQuorums: 'yes' }],
+    },
   },
 };
 

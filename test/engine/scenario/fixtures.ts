@@ -88,6 +88,15 @@ export const RUNS: Record<string, unknown>[] = [
     crash: { agent: 'agent-2', atMs: 100 },
   },
   { kind: 'delegation', strategy: 'consistent-hash', tasks: 1 },
+  { kind: 'raft', commands: [{ atMs: 500, value: 'x=1' }], teaching: { doubleVoter: 'agent-2' } },
+  {
+    kind: 'raft',
+    electionTimeoutMsMin: 100,
+    heartbeatMs: 20,
+    randomFaults: { crashes: 2, isolateLeaderProbability: 0.5 },
+  },
+  { kind: 'pbft', faultTolerance: 1, commands: [{ atMs: 0, value: 'op' }], teaching: { weakQuorums: true } },
+  { kind: 'pbft', faultTolerance: null, randomFaults: null },
 ];
 
 /** One valid builder of every kind, for a topology of 5 agents. */

@@ -261,7 +261,7 @@ const CASES: Case[] = [
   ['faults not an array', full((d) => (d.network.faults = {})), 'network.faults', /must be an array/],
   // Run
   ['missing run', full((d) => delete d.run), 'run', /^is required/],
-  ['run of unknown kind', full((d) => (d.run = { kind: 'raft' })), 'run.kind', /one of "flood", "consensus"/],
+  ['run of unknown kind', full((d) => (d.run = { kind: 'paxos' })), 'run.kind', /one of "flood", "consensus"/],
   ['consensus without algorithm', full((d) => delete d.run.algorithm), 'run.algorithm', /^is required$/],
   ['threshold 0', full((d) => (d.run.threshold = 0)), 'run.threshold', /> 0 and ≤ 1/],
   [

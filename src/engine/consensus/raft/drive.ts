@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../core/bisect';
 import type { RunContext } from '../../runs/context';
 import type { AliveWatch } from './aliveWatch';
 
@@ -54,15 +55,12 @@ export class DueQueue<T> {
 
   schedule(atMs: number, item: T): void {
     const entry = { atMs, order: this.order++, item };
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const d = this.items[mid];
-      if (d.atMs > atMs || (d.atMs === atMs && d.order > entry.order)) lo = mid + 1;
-      else hi = mid;
-    }
-    this.items.splice(lo, 0, entry);
+    // Descending by (time, order): the items due after this one stay in front of it.
+    const at = partitionPoint(0, this.items.length, (i) => {
+      const d = this.items[i];
+      return d.atMs > atMs || (d.atMs === atMs && d.order > entry.order);
+    });
+    this.items.splice(at, 0, entry);
   }
 
   /** Removes and returns the next item if it is due at or before `nowMs`. */

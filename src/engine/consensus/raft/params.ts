@@ -65,7 +65,8 @@ export function validateRaftParams(input: unknown): RaftParams {
   onlyKeys(input, KEYS, 'run', 'raft');
   check(input.kind === undefined || input.kind === 'raft', 'run.kind', "must be 'raft'");
   const p = { ...RAFT_DEFAULTS, commands: [], ...input } as Record<string, unknown>;
-  const min = wholeNumber(p.electionTimeoutMsMin, 'run.electionTimeoutMsMin', 1, MAX_SIM_TIME_MS);
+  // The heartbeat (at least 1 ms) must be below it, so its least value is 2 ms (said here, on its own field).
+  const min = wholeNumber(p.electionTimeoutMsMin, 'run.electionTimeoutMsMin', 2, MAX_SIM_TIME_MS);
   const max = wholeNumber(p.electionTimeoutMsMax, 'run.electionTimeoutMsMax', 1, MAX_SIM_TIME_MS);
   check(max >= min, 'run.electionTimeoutMsMax', 'must be ≥ electionTimeoutMsMin');
   const heartbeatMs = wholeNumber(p.heartbeatMs, 'run.heartbeatMs', 1, MAX_SIM_TIME_MS);
