@@ -6,12 +6,25 @@
 
 import { bisectRight } from '../engine/core/bisect';
 import { DROP_REASONS, DROPPED_IN_FLIGHT, KIND, type PartitionDescription } from '../engine/trace/events';
+import { type AgentSeries, AgentSeriesBuilder, seriesArrays } from './agentSeries';
+import { FLIGHT_KINDS, flightKindCodes } from './flightKinds';
 import type { TraceColumns } from './protocol';
 
 /** What an agent shows at a moment of the run. */
 export type AgentMark = 'idle' | 'informed' | 'for' | 'against' | 'abstain' | 'approved' | 'rejected' | 'timeout';
 
-const MARKS: AgentMark[] = ['idle', 'informed', 'for', 'against', 'abstain', 'approved', 'rejected', 'timeout'];
+/** Every mark, in code order (a mark's code is its position). */
+export const AGENT_MARKS: readonly AgentMark[] = [
+  'idle',
+  'informed',
+  'for',
+  'against',
+  'abstain',
+  'approved',
+  'rejected',
+  'timeout',
+];
+const MARKS = AGENT_MARKS;
 
 export interface TraceIndex {
   length: number;
@@ -21,7 +34,11 @@ export interface TraceIndex {
   msgStart: Float64Array;
   msgEnd: Float64Array;
   msgDelivered: Uint8Array;
+  /** What each flight carries, as a code into FLIGHT_KINDS (from the message's tag). */
+  msgKind: Uint8Array;
   msgCount: number;
+  /** How many flights of each kind the run has (by FLIGHT_KINDS code): the legend lists only these. */
+  flightKindCounts: number[];
   /** The longest flight, to bound the search for messages in flight. */
   maxFlightMs: number;
   agentCount: number;
@@ -37,7 +54,22 @@ export interface TraceIndex {
   /** Event indices where the network's partitions change, and the reachability each one leaves. */
   partitionIndex: Int32Array;
   partitions: PartitionDescription[];
+  /** Per-agent step series the glyphs are drawn from (src/worker/glyphFrame.ts). */
+  series: Record<SeriesName, AgentSeries>;
 }
+
+/**
+ * The per-agent series a run's trace feeds. `vote` and `decision` hold codes into VOTE_CODES and
+ * DECISION_CODES, `informedRound` the round, `send`/`echo`/`ready` one step per message of that
+ * phase an agent sent (a reliable broadcast's phase ring). Another kind's state (a Raft role or
+ * term) is one more name here and one more case in `seriesStep`.
+ */
+export const SERIES_NAMES = ['vote', 'decision', 'informedRound', 'send', 'echo', 'ready'] as const;
+export type SeriesName = (typeof SERIES_NAMES)[number];
+export const VOTE_CODES = ['for', 'against', 'abstain'] as const;
+export const DECISION_CODES = ['approved', 'rejected', 'timeout'] as const;
+
+const OTHER = FLIGHT_KINDS.indexOf('other');
 
 /** Drop codes of copies that were on their way (drawn up to where they were lost). */
 const IN_FLIGHT = DROP_REASONS.map((r) => DROPPED_IN_FLIGHT.has(r));
@@ -68,6 +100,17 @@ class HopStarts {
   }
 }
 
+/** The series step an engine event makes, if any: which series and its value. */
+function seriesStep(name: string, detail: unknown, mark: AgentMark | null): [SeriesName, number] | null {
+  const d = (detail ?? {}) as { round?: unknown };
+  if (name === 'informed') return typeof d.round === 'number' ? ['informedRound', d.round] : null;
+  if (name === 'echo' || name === 'ready') return [name, 0];
+  if (mark === 'approved' || mark === 'rejected' || mark === 'timeout')
+    return ['decision', DECISION_CODES.indexOf(mark)];
+  if (mark === 'for' || mark === 'against' || mark === 'abstain') return ['vote', VOTE_CODES.indexOf(mark)];
+  return null;
+}
+
 /** The mark an engine event sets, if any (by the engines' event names and details). */
 function markOf(name: string, detail: unknown): AgentMark | null {
   const d = (detail ?? {}) as { vote?: unknown; decision?: unknown };
@@ -83,7 +126,13 @@ function markOf(name: string, detail: unknown): AgentMark | null {
 
 export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceIndex {
   const n = trace.length;
-  const rows: number[][] = [[], [], [], [], []];
+  // Flight rows: [from, to] pairs, [start, end] pairs, delivered, kind code.
+  const rows: number[][] = [[], [], [], []];
+  const kindOfString = flightKindCodes(trace.strings);
+  const series = Object.fromEntries(SERIES_NAMES.map((s) => [s, new AgentSeriesBuilder()])) as Record<
+    SeriesName,
+    AgentSeriesBuilder
+  >;
   const marks = new Map<number, number[]>();
   const crashes = new Map<number, number[]>();
   const listOf = (m: Map<number, number[]>, agent: number) => {
@@ -98,10 +147,11 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
   const contacts: number[] = [];
   let decisionIndex = -1;
   let maxFlightMs = 0;
-  const flight = (from: number, to: number, start: number, end: number, delivered: number) => {
+  const flight = (from: number, to: number, start: number, end: number, delivered: number, tag: number) => {
     rows[0].push(from, to);
     rows[1].push(start, end);
     rows[2].push(delivered);
+    rows[3].push(tag >= 0 ? kindOfString[tag] : OTHER);
     maxFlightMs = Math.max(maxFlightMs, end - start);
   };
   for (let i = 0; i < n; i++) {
@@ -111,14 +161,15 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
     else if (kind === KIND.messageRelayed) {
       // One hop of a routed message ends at a relay, and the next hop starts there.
       const start = hops.startOf(msg, trace.a[i]);
-      if (start !== undefined) flight(trace.a[i], trace.b[i], start, trace.t[i], 1);
+      if (start !== undefined) flight(trace.a[i], trace.b[i], start, trace.t[i], 1, trace.d[i]);
       hops.relay(msg, trace.b[i], trace.t[i]);
     } else if (kind === KIND.messageDelivered || (kind === KIND.messageDropped && IN_FLIGHT[trace.e[i]])) {
       // Delivered copies and copies lost in flight (partition, crashed receiver) are drawn; loss at send is not.
       // A delivery names the message's origin; its last hop left from the last relay.
       const from = kind === KIND.messageDelivered ? hops.lastHopFrom(msg, trace.a[i]) : trace.a[i];
       const start = hops.startOf(msg, from);
-      if (start !== undefined) flight(from, trace.b[i], start, trace.t[i], kind === KIND.messageDelivered ? 1 : 0);
+      if (start !== undefined)
+        flight(from, trace.b[i], start, trace.t[i], kind === KIND.messageDelivered ? 1 : 0, trace.d[i]);
     } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) {
       if (trace.a[i] < agentCount) listOf(crashes, trace.a[i]).push(i);
     } else if (kind === KIND.partitionChanged) {
@@ -132,12 +183,22 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
       if (name === 'decided' && decisionIndex < 0) decisionIndex = i;
       const mark = markOf(name, detail);
       const agent = trace.a[i];
-      if (mark && agent >= 0 && agent < agentCount) listOf(marks, agent).push(i, MARKS.indexOf(mark));
+      if (agent < 0 || agent >= agentCount) continue;
+      if (mark) listOf(marks, agent).push(i, MARKS.indexOf(mark));
+      const step = seriesStep(name, detail, mark);
+      if (step) series[step[0]].push(agent, i, step[1]);
+      // A reliable broadcast's SEND is the agent's own vote, broadcast once (a peer-less voteSent).
+      if (name === 'voteSent' && trace.b[i] < 0) series.send.push(agent, i, 0);
     }
   }
-  maxFlightMs = Math.max(maxFlightMs, addContactFlights(trace, contacts, roundEnds, rows));
+  maxFlightMs = Math.max(maxFlightMs, addContactFlights(trace, contacts, roundEnds, rows, kindOfString));
   const index = finish(n, agentCount, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
-  return { ...index, partitionIndex: Int32Array.from(partitionIndex), partitions };
+  return {
+    ...index,
+    partitionIndex: Int32Array.from(partitionIndex),
+    partitions,
+    series: Object.fromEntries(SERIES_NAMES.map((s) => [s, series[s].build()])) as Record<SeriesName, AgentSeries>,
+  };
 }
 
 /**
@@ -146,7 +207,13 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
  * round (rumor spreading: the round's roundEnd has the same time) or at its start
  * (gossip votes: the roundEnd comes one round later). Returns the longest flight.
  */
-function addContactFlights(trace: TraceColumns, contacts: number[], roundEnds: number[], rows: number[][]): number {
+function addContactFlights(
+  trace: TraceColumns,
+  contacts: number[],
+  roundEnds: number[],
+  rows: number[][],
+  kindOfString: Uint8Array,
+): number {
   if (contacts.length === 0) return 0;
   const ends = roundEnds.map((i) => trace.t[i]);
   const gaps = ends
@@ -165,6 +232,7 @@ function addContactFlights(trace: TraceColumns, contacts: number[], roundEnds: n
     rows[0].push(trace.a[i], trace.b[i]);
     rows[1].push(start, end);
     rows[2].push(1);
+    rows[3].push(kindOfString[trace.d[i]]);
     longest = Math.max(longest, end - start);
   }
   return longest;
@@ -179,19 +247,21 @@ function finish(
   roundEnds: number[],
   decisionIndex: number,
   maxFlightMs: number,
-): Omit<TraceIndex, 'partitionIndex' | 'partitions'> {
+): Omit<TraceIndex, 'partitionIndex' | 'partitions' | 'series'> {
   const pairs = rows[0];
   const times = rows[1];
   const count = rows[2].length;
   const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => times[2 * x] - times[2 * y] || x - y);
-  const idx: Omit<TraceIndex, 'partitionIndex' | 'partitions'> = {
+  const idx: Omit<TraceIndex, 'partitionIndex' | 'partitions' | 'series'> = {
     length,
     msgFrom: new Int32Array(count),
     msgTo: new Int32Array(count),
     msgStart: new Float64Array(count),
     msgEnd: new Float64Array(count),
     msgDelivered: new Uint8Array(count),
+    msgKind: new Uint8Array(count),
     msgCount: count,
+    flightKindCounts: FLIGHT_KINDS.map(() => 0),
     maxFlightMs,
     agentCount,
     markIndex: new Map([...marks].map(([a, m]) => [a, Int32Array.from(m.filter((_, i) => i % 2 === 0))])),
@@ -206,6 +276,8 @@ function finish(
     idx.msgStart[i] = times[2 * row];
     idx.msgEnd[i] = times[2 * row + 1];
     idx.msgDelivered[i] = rows[2][row];
+    idx.msgKind[i] = rows[3][row];
+    idx.flightKindCounts[rows[3][row]]++;
   });
   return idx;
 }
@@ -218,6 +290,8 @@ export function indexArrays(index: TraceIndex): ArrayBufferView[] {
     index.msgStart,
     index.msgEnd,
     index.msgDelivered,
+    index.msgKind,
+    ...Object.values(index.series).flatMap(seriesArrays),
     ...index.markIndex.values(),
     ...index.markValue.values(),
     ...index.crashIndex.values(),
@@ -274,18 +348,18 @@ export function crashedAt(index: TraceIndex, cursor: number): boolean[] {
   return out;
 }
 
-/** Calls `visit(from, to, progress, delivered)` for every message in flight at simulated time `t`. */
+/** Calls `visit(from, to, progress, delivered, kind)` for every message in flight at simulated time `t`. */
 export function forEachInFlight(
   index: TraceIndex,
   t: number,
-  visit: (from: number, to: number, progress: number, delivered: boolean) => void,
+  visit: (from: number, to: number, progress: number, delivered: boolean, kind: number) => void,
 ): void {
   let i = Math.max(0, lastAtOrBefore(index.msgStart, t - index.maxFlightMs - 1) + 1);
   for (; i < index.msgCount && index.msgStart[i] <= t; i++) {
     const start = index.msgStart[i];
     const end = index.msgEnd[i];
     if (end <= t || end === start) continue;
-    visit(index.msgFrom[i], index.msgTo[i], (t - start) / (end - start), index.msgDelivered[i] === 1);
+    visit(index.msgFrom[i], index.msgTo[i], (t - start) / (end - start), index.msgDelivered[i] === 1, index.msgKind[i]);
   }
 }
 

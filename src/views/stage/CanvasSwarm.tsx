@@ -1,26 +1,40 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { decisionColour, glyphFill, glyphSize, phaseArcPath } from '../../store/stage/glyphShapes';
+import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
 import { cutLinks } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
-import { currentFrame, onFrameChange } from './frame';
-import { agentRadius } from './geometry';
-import { COLOURS, markColour } from './palette';
+import { paintFlights } from './drawFlights';
+import { currentFrame, type Frame, onFrameChange } from './frame';
+import { BEHAVIOUR_BADGE, COLOURS, GROUP_TINTS, PHASE_COLOURS } from './palette';
+
+type View = { k: number; x: number; y: number };
 
 interface Props {
   topology: DrawnTopology;
   positions: Float64Array;
-  transform: { k: number; x: number; y: number };
+  transform: View;
   width: number;
   height: number;
   selected: ReadonlySet<number>;
+  labelled: (i: number) => boolean;
   connectLine: { from: number; to: { x: number; y: number } } | null;
 }
 
 /**
- * Canvas renderer for large swarms (hundreds to thousands of agents): the same
- * picture and interactions as the SVG renderer (hit testing is geometric and
- * shared), drawn imperatively in one pass per frame.
+ * Canvas renderer for large swarms (hundreds to thousands of agents): the same glyph model and
+ * interactions as the SVG renderer (hit testing is geometric and shared), drawn imperatively in
+ * one pass per frame, one path per colour, so 5,000 agents are a handful of fills.
  */
-export function CanvasSwarm({ topology, positions: p, transform: t, width, height, selected, connectLine }: Props) {
+export function CanvasSwarm({
+  topology,
+  positions: p,
+  transform: t,
+  width,
+  height,
+  selected,
+  labelled,
+  connectLine,
+}: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
 
@@ -30,6 +44,7 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
     const dpr = window.devicePixelRatio || 1;
     return linkLayer(topology.links, p, t, Math.round(width * dpr), Math.round(height * dpr), dpr);
   }, [topology.links, p, t, width, height]);
+  const labels = useMemo(() => topology.agents.map((_, i) => labelled(i)), [topology.agents, labelled]);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -38,58 +53,49 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);
-    const r = agentRadius(n) / t.k;
-    // Links cut by the partition in force, recomputed only when the partition changes.
-    let partition: ReturnType<typeof currentFrame>['partition'] = null;
+    const size = glyphSize(n);
+    const malicious = topology.agents.map((a) => a.behaviour !== 'honest');
+    // The partition's cut links and group outlines, recomputed only when the partition changes.
+    let partition: Frame['partition'] = null;
     let cut: Uint8Array | null = null;
+    let groupOf: Int32Array | null = null;
+    let outlines: { group: number; path: Path2D }[] = [];
     const draw = () => {
       const frame = currentFrame(n);
       if (frame.partition !== partition) {
         partition = frame.partition;
         cut = partition ? cutLinks(topology.links, partition, n) : null;
+        groupOf = partitionGroupOf(partition, n);
+        outlines = groupOf ? groupOutlines(groupOf, p).map(({ group, d }) => ({ group, path: new Path2D(d) })) : [];
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+      drawOutlines(ctx, outlines, t.k);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
       if (links) ctx.drawImage(links, 0, 0);
       ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
       if (cut) drawCutLinks(ctx, topology.links, cut, p, t.k);
       if (connectLine) {
         ctx.strokeStyle = COLOURS.selected;
+        ctx.lineWidth = 2 / t.k;
         ctx.beginPath();
         ctx.moveTo(p[2 * connectLine.from], p[2 * connectLine.from + 1]);
         ctx.lineTo(connectLine.to.x, connectLine.to.y);
         ctx.stroke();
       }
-      for (let i = 0; i < n; i++) {
-        const x = p[2 * i];
-        const y = p[2 * i + 1];
-        const malicious = topology.agents[i].behaviour !== 'honest';
-        ctx.fillStyle = frame.crashed?.[i] ? COLOURS.crashed : markColour(frame.marks?.[i] ?? 'idle');
-        ctx.beginPath();
-        if (malicious) {
-          ctx.moveTo(x, y - r * 1.3);
-          ctx.lineTo(x + r * 1.3, y);
-          ctx.lineTo(x, y + r * 1.3);
-          ctx.lineTo(x - r * 1.3, y);
-          ctx.closePath();
-        } else ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fill();
-        if (malicious || selected.has(i)) {
-          ctx.lineWidth = (selected.has(i) ? 3 : 1.5) / t.k;
-          ctx.strokeStyle = selected.has(i) ? COLOURS.selected : COLOURS.malicious;
-          ctx.stroke();
-        }
-      }
-      for (const f of frame.flights) {
-        ctx.fillStyle = f.delivered ? COLOURS.message : COLOURS.dropped;
-        const x = p[2 * f.from] + (p[2 * f.to] - p[2 * f.from]) * f.progress;
-        const y = p[2 * f.from + 1] + (p[2 * f.to + 1] - p[2 * f.from + 1]) * f.progress;
-        ctx.fillRect(x - r / 2, y - r / 2, r, r);
-      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const view = { p, t, n, size, malicious };
+      if (groupOf) drawHalos(ctx, view, groupOf);
+      drawBodies(ctx, view, frame);
+      drawRings(ctx, view, frame);
+      drawBadges(ctx, view, topology, selected);
+      drawLabels(ctx, view, topology, labels, selected);
+      paintFlights(ctx, frame.flights, p, t, Math.max(2, size.r * 0.6));
     };
     draw();
     return onFrameChange(draw);
-  }, [topology, p, t, width, height, selected, connectLine, n, links]);
+  }, [topology, p, t, width, height, selected, connectLine, n, links, labels]);
 
   return (
     <canvas
@@ -101,6 +107,199 @@ export function CanvasSwarm({ topology, positions: p, transform: t, width, heigh
       data-testid="topology-canvas"
     />
   );
+}
+
+interface DrawView {
+  p: Float64Array;
+  t: View;
+  n: number;
+  size: ReturnType<typeof glyphSize>;
+  malicious: boolean[];
+}
+
+const sx = (v: DrawView, i: number) => v.p[2 * i] * v.t.k + v.t.x;
+const sy = (v: DrawView, i: number) => v.p[2 * i + 1] * v.t.k + v.t.y;
+
+/** The partition's groups as light tinted outlines, padded around their members. */
+function drawOutlines(ctx: CanvasRenderingContext2D, outlines: { group: number; path: Path2D }[], k: number): void {
+  if (outlines.length === 0) return;
+  ctx.save();
+  ctx.globalAlpha = 0.14;
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  ctx.lineWidth = 28 / k;
+  for (const { group, path } of outlines) {
+    const tint = GROUP_TINTS[group % GROUP_TINTS.length];
+    ctx.fillStyle = tint;
+    ctx.strokeStyle = tint;
+    ctx.fill(path);
+    ctx.stroke(path);
+  }
+  ctx.restore();
+}
+
+/** Each agent's group colour as a halo under it, so membership never depends on the outline alone. */
+function drawHalos(ctx: CanvasRenderingContext2D, v: DrawView, groupOf: Int32Array): void {
+  const groups = Math.max(...groupOf) + 1;
+  ctx.save();
+  ctx.globalAlpha = 0.45;
+  for (let g = 0; g < groups; g++) {
+    ctx.fillStyle = GROUP_TINTS[g % GROUP_TINTS.length];
+    ctx.beginPath();
+    for (let i = 0; i < v.n; i++) {
+      if (groupOf[i] !== g) continue;
+      const r = v.size.r + 3;
+      ctx.moveTo(sx(v, i) + r, sy(v, i));
+      ctx.arc(sx(v, i), sy(v, i), r, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+  }
+  ctx.restore();
+}
+
+/** Bodies in one path per fill colour: circles for honest agents, diamonds for malicious ones; crashed ones crossed. */
+function drawBodies(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): void {
+  const g = frame.glyphs;
+  const fills = new Map<string, number[]>();
+  for (let i = 0; i < v.n; i++) {
+    const fill = g ? glyphFill(g, i) : COLOURS.idle;
+    let list = fills.get(fill);
+    if (!list) fills.set(fill, (list = []));
+    list.push(i);
+  }
+  const r = v.size.r;
+  for (const [fill, agents] of fills) {
+    ctx.fillStyle = fill;
+    ctx.beginPath();
+    for (const i of agents) {
+      const x = sx(v, i);
+      const y = sy(v, i);
+      if (v.malicious[i]) {
+        ctx.moveTo(x, y - r * 1.4);
+        ctx.lineTo(x + r * 1.4, y);
+        ctx.lineTo(x, y + r * 1.4);
+        ctx.lineTo(x - r * 1.4, y);
+        ctx.closePath();
+      } else {
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      }
+    }
+    ctx.fill();
+  }
+  ctx.strokeStyle = COLOURS.maliciousEdge;
+  ctx.lineWidth = 1.2;
+  ctx.beginPath();
+  for (let i = 0; i < v.n; i++) {
+    if (!v.malicious[i]) continue;
+    const x = sx(v, i);
+    const y = sy(v, i);
+    ctx.moveTo(x, y - r * 1.4);
+    ctx.lineTo(x + r * 1.4, y);
+    ctx.lineTo(x, y + r * 1.4);
+    ctx.lineTo(x - r * 1.4, y);
+    ctx.closePath();
+  }
+  ctx.stroke();
+  if (!g) return;
+  ctx.strokeStyle = '#555';
+  ctx.beginPath();
+  for (let i = 0; i < v.n; i++) {
+    if (!g.crashed[i]) continue;
+    const x = sx(v, i);
+    const y = sy(v, i);
+    const c = r + 1.5;
+    ctx.moveTo(x - c, y - c);
+    ctx.lineTo(x + c, y + c);
+    ctx.moveTo(x + c, y - c);
+    ctx.lineTo(x - c, y + c);
+  }
+  ctx.stroke();
+}
+
+/** Decision rings, and the phase ring of multi-phase protocols. */
+function drawRings(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): void {
+  const g = frame.glyphs;
+  if (!g) return;
+  ctx.lineWidth = 2;
+  for (let i = 0; i < v.n; i++) {
+    const ring = decisionColour(g, i);
+    if (!ring) continue;
+    ctx.strokeStyle = ring;
+    ctx.beginPath();
+    ctx.arc(sx(v, i), sy(v, i), v.size.r + 2.5, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  const phases = g.phases;
+  if (!phases) return;
+  ctx.lineWidth = v.size.ringWidth;
+  for (let i = 0; i < v.n; i++) {
+    ctx.save();
+    ctx.translate(sx(v, i), sy(v, i));
+    for (let k = 0; k < 3; k++) {
+      const d = phaseArcPath(v.size.ringR, k, phases[3 * i + k]);
+      if (!d) continue;
+      ctx.strokeStyle = PHASE_COLOURS[k];
+      ctx.stroke(new Path2D(d));
+    }
+    ctx.restore();
+  }
+}
+
+/** Behaviour badges (≥ 10 px tall) on malicious agents, and the selection ring. */
+function drawBadges(
+  ctx: CanvasRenderingContext2D,
+  v: DrawView,
+  topology: DrawnTopology,
+  selected: ReadonlySet<number>,
+) {
+  const h = v.size.badgeH;
+  ctx.font = `700 ${v.size.badgeFont}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (let i = 0; i < v.n; i++) {
+    if (!v.malicious[i]) continue;
+    const text = BEHAVIOUR_BADGE[topology.agents[i].behaviour] ?? '!';
+    const w = Math.max(h, v.size.badgeFont * 0.65 * text.length + 5);
+    const x = sx(v, i) + v.size.r * 0.6;
+    const y = sy(v, i) - v.size.r * 1.4 - h * 0.45;
+    ctx.fillStyle = COLOURS.badge;
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, h, 3);
+    ctx.fill();
+    ctx.fillStyle = '#fff';
+    ctx.fillText(text, x + w / 2, y + h / 2 + 0.5);
+  }
+  ctx.strokeStyle = COLOURS.selected;
+  ctx.lineWidth = 2.5;
+  for (const i of selected) {
+    if (i < 0 || i >= v.n) continue;
+    ctx.beginPath();
+    ctx.arc(sx(v, i), sy(v, i), v.size.r + 3, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+}
+
+/** Labels of the agents that carry one (hovered, selected), with a white halo to read over links. */
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  v: DrawView,
+  topology: DrawnTopology,
+  labels: boolean[],
+  selected: ReadonlySet<number>,
+): void {
+  ctx.font = `${v.size.labelFont + 1}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = '#fff';
+  ctx.fillStyle = COLOURS.label;
+  for (let i = 0; i < v.n; i++) {
+    if (!labels[i] && !selected.has(i)) continue;
+    const y = sy(v, i) + v.size.r * 1.4 + 3;
+    ctx.strokeText(topology.agents[i].label, sx(v, i), y);
+    ctx.fillText(topology.agents[i].label, sx(v, i), y);
+  }
 }
 
 /** Links across a partition, dashed over the link layer. */
@@ -129,7 +328,7 @@ function drawCutLinks(
 function linkLayer(
   links: readonly [number, number][],
   p: Float64Array,
-  t: { k: number; x: number; y: number },
+  t: View,
   width: number,
   height: number,
   dpr: number,

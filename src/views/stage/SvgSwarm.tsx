@@ -1,70 +1,103 @@
 import { useEffect, useRef } from 'react';
-import { type AgentMark, cutLinks } from '../../store/traceIndex';
+import {
+  decisionColour,
+  diamondPath,
+  glyphFill,
+  glyphSize,
+  glyphText,
+  phaseArcPath,
+} from '../../store/stage/glyphShapes';
+import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
+import { cutLinks } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
-import { currentFrame, onFrameChange } from './frame';
-import { agentRadius } from './geometry';
-import { COLOURS, MARK_GLYPH, markColour } from './palette';
+import { drawFlights } from './drawFlights';
+import { currentFrame, type Frame, onFrameChange } from './frame';
+import { BEHAVIOUR_BADGE, COLOURS, GROUP_TINTS, PHASE_COLOURS } from './palette';
 
 interface Props {
   topology: DrawnTopology;
   positions: Float64Array;
   transform: { k: number; x: number; y: number };
   selected: ReadonlySet<number>;
+  /** Agents whose label shows whatever the swarm's size (hovered, selected, a lesson's focus). */
+  labelled: (i: number) => boolean;
   connectLine: { from: number; to: { x: number; y: number } } | null;
 }
 
-const diamond = (r: number) => `M0,${-r * 1.25}L${r * 1.25},0L0,${r * 1.25}L${-r * 1.25},0Z`;
-
 /**
- * SVG renderer for swarms up to a few hundred agents. React renders the
- * structure; the per-frame state (agent marks, messages in flight) is applied
- * imperatively so playback never re-renders React.
+ * SVG renderer for swarms up to a few hundred agents. React renders the structure (links in
+ * world coordinates, each agent's glyph in screen pixels so it keeps a legible size at any
+ * zoom); the per-frame state (glyphs, partition groups, messages in flight) is applied
+ * imperatively, touching only what changed, so playback never re-renders React.
  */
-export function SvgSwarm({ topology, positions: p, transform, selected, connectLine }: Props) {
+export function SvgSwarm({ topology, positions: p, transform: t, selected, labelled, connectLine }: Props) {
   const agentsRef = useRef<SVGGElement>(null);
   const linksRef = useRef<SVGGElement>(null);
+  const groupsRef = useRef<SVGGElement>(null);
   const dotsRef = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
-  // Agents keep their size on screen whatever the zoom: the radius is in pixels, divided by the scale.
-  const r = agentRadius(n) / transform.k;
+  const size = glyphSize(n);
 
   useEffect(() => {
-    // Links cut by the partition in force are dashed; recomputed only when the partition changes.
-    let partition: ReturnType<typeof currentFrame>['partition'] | undefined;
-    const drawCuts = (next: typeof partition) => {
+    const { r, ringR } = glyphSize(n);
+    let partition: Frame['partition'] | undefined;
+    // What each agent's glyph shows now, to touch the DOM only where it changed.
+    const shown: string[] = new Array(n).fill('');
+    const drawPartition = (next: Frame['partition']) => {
       if (next === partition) return;
       partition = next;
-      const lines = linksRef.current?.children;
-      if (!lines) return;
       const cut = next ? cutLinks(topology.links, next, n) : null;
+      const lines = linksRef.current?.children ?? [];
       for (let i = 0; i < lines.length; i++) lines[i].classList.toggle('cut', cut?.[i] === 1);
+      const groupOf = partitionGroupOf(next, n);
+      const hulls = groupsRef.current;
+      if (hulls) hulls.innerHTML = '';
+      if (hulls && groupOf)
+        for (const { group, d } of groupOutlines(groupOf, p)) {
+          const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+          path.setAttribute('d', d);
+          path.setAttribute('fill', GROUP_TINTS[group % GROUP_TINTS.length]);
+          path.setAttribute('stroke', GROUP_TINTS[group % GROUP_TINTS.length]);
+          hulls.append(path);
+        }
+      const agents = agentsRef.current?.children ?? [];
+      for (let i = 0; i < agents.length; i++) {
+        const halo = agents[i].querySelector('.halo');
+        const g = groupOf?.[i];
+        halo?.setAttribute('fill', g === undefined ? 'none' : GROUP_TINTS[g % GROUP_TINTS.length]);
+      }
     };
     const draw = () => {
       const frame = currentFrame(n);
-      drawCuts(frame.partition);
-      const groups = agentsRef.current?.children;
-      if (groups) {
-        for (let i = 0; i < groups.length; i++) {
-          const g = groups[i] as SVGGElement;
-          const crashed = frame.crashed?.[i] ?? false;
-          const mark = crashed ? 'crashed' : (frame.marks?.[i] ?? 'idle');
-          // Touch the DOM only where an agent's state changed: most frames change few agents.
-          if (g.dataset.mark === mark) continue;
-          g.dataset.mark = mark;
-          (g.firstElementChild as SVGElement).setAttribute(
-            'fill',
-            crashed ? COLOURS.crashed : markColour(mark as AgentMark),
+      drawPartition(frame.partition);
+      const agents = agentsRef.current?.children;
+      const g = frame.glyphs;
+      if (agents)
+        for (let i = 0; i < agents.length; i++) {
+          const fill = g ? glyphFill(g, i) : COLOURS.idle;
+          const text = g ? glyphText(g, i) : '';
+          const ring = g ? decisionColour(g, i) : null;
+          const ph = g?.phases;
+          const key = `${fill}|${text}|${ring}|${ph ? `${ph[3 * i]},${ph[3 * i + 1]},${ph[3 * i + 2]}` : ''}`;
+          if (shown[i] === key) continue;
+          shown[i] = key;
+          paintAgent(
+            agents[i] as SVGGElement,
+            fill,
+            text,
+            ring,
+            ph ? [ph[3 * i], ph[3 * i + 1], ph[3 * i + 2]] : null,
+            ringR,
           );
-          const glyph = g.querySelector('text.glyph');
-          if (glyph) glyph.textContent = crashed ? '×' : MARK_GLYPH[mark as AgentMark];
         }
-      }
-      drawDots(dotsRef.current, frame.flights, p, transform, Math.max(2, agentRadius(n) / 3));
+      drawFlights(dotsRef.current, frame.flights, p, t, Math.max(2.5, r / 3));
     };
     draw();
     return onFrameChange(draw);
-  }, [n, p, transform, topology.links]);
+  }, [n, p, t, topology.links]);
 
+  const sx = (i: number) => p[2 * i] * t.k + t.x;
+  const sy = (i: number) => p[2 * i + 1] * t.k + t.y;
   return (
     <>
       <svg
@@ -73,7 +106,8 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
         aria-label={`Swarm of ${n} agents and ${topology.links.length} links${topology.connected ? '' : ' (not connected)'}`}
         data-testid="topology-svg"
       >
-        <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
+        <g transform={`translate(${t.x},${t.y}) scale(${t.k})`}>
+          <g ref={groupsRef} className="partition-groups" data-testid="partition-groups" />
           <g ref={linksRef} className="links">
             {topology.links.map(([a, b]) => (
               <line key={`${a}-${b}`} x1={p[2 * a]} y1={p[2 * a + 1]} x2={p[2 * b]} y2={p[2 * b + 1]} />
@@ -88,28 +122,53 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
               y2={connectLine.to.y}
             />
           )}
-          <g ref={agentsRef} className="agents">
-            {topology.agents.map((agent, i) => {
-              const malicious = agent.behaviour !== 'honest';
-              return (
-                <g
-                  key={agent.id}
-                  transform={`translate(${p[2 * i]},${p[2 * i + 1]})`}
-                  className={`agent${malicious ? ' malicious' : ''}${selected.has(i) ? ' selected' : ''}`}
-                  data-agent={agent.id}
-                >
-                  {malicious ? <path d={diamond(r)} fill={COLOURS.idle} /> : <circle r={r} fill={COLOURS.idle} />}
-                  {malicious && agentRadius(n) >= 7 && (
-                    <text className="badge" x={r * 0.9} y={-r * 0.9} fontSize={r * 0.9}>
-                      ⚠
-                    </text>
-                  )}
-                  {agentRadius(n) >= 7 && <text className="glyph" fontSize={r * 1.1} />}
-                  <title>{`${agent.label}${malicious ? ` — malicious (${agent.behaviour})` : ''}`}</title>
-                </g>
-              );
-            })}
-          </g>
+        </g>
+        <g ref={agentsRef} className="agents">
+          {topology.agents.map((agent, i) => {
+            const malicious = agent.behaviour !== 'honest';
+            return (
+              <g
+                key={agent.id}
+                transform={`translate(${sx(i).toFixed(1)},${sy(i).toFixed(1)})`}
+                className={`agent${malicious ? ' malicious' : ''}${selected.has(i) ? ' selected' : ''}`}
+                data-agent={agent.id}
+                data-behaviour={agent.behaviour}
+              >
+                <circle className="halo" r={size.ringR + 4} fill="none" />
+                <circle className="ring-track" r={size.ringR} strokeWidth={size.ringWidth} />
+                {PHASE_COLOURS.map((colour, k) => (
+                  <path
+                    key={colour + String(k)}
+                    className="phase"
+                    data-phase={k}
+                    stroke={colour}
+                    strokeWidth={size.ringWidth}
+                  />
+                ))}
+                <circle className="decision" r={size.r + 3} fill="none" />
+                {malicious ? (
+                  <path className="body" d={diamondPath(size.r)} fill={COLOURS.idle} />
+                ) : (
+                  <circle className="body" r={size.r} fill={COLOURS.idle} />
+                )}
+                {size.centreText && <text className="glyph" fontSize={size.centreFont} />}
+                {malicious && (
+                  <Badge
+                    text={BEHAVIOUR_BADGE[agent.behaviour] ?? '!'}
+                    r={size.r}
+                    h={size.badgeH}
+                    font={size.badgeFont}
+                  />
+                )}
+                {labelled(i) && (
+                  <text className="label" y={size.r * 1.3 + size.labelFont + 2} fontSize={size.labelFont}>
+                    {agent.label}
+                  </text>
+                )}
+                <title>{`${agent.label}${malicious ? ` — malicious (${agent.behaviour})` : ''}`}</title>
+              </g>
+            );
+          })}
         </g>
       </svg>
       {/* Messages in flight are many small moving dots: a canvas over the SVG draws them far faster. */}
@@ -118,36 +177,38 @@ export function SvgSwarm({ topology, positions: p, transform, selected, connectL
   );
 }
 
-/** Draws the messages in flight as dots on the overlay canvas, in screen coordinates. */
-function drawDots(
-  canvas: HTMLCanvasElement | null,
-  flights: ReturnType<typeof currentFrame>['flights'],
-  p: Float64Array,
-  t: { k: number; x: number; y: number },
-  radiusPx: number,
-) {
-  const ctx = canvas?.getContext('2d');
-  if (!canvas || !ctx) return;
-  const dpr = window.devicePixelRatio || 1;
-  const width = Math.round(canvas.clientWidth * dpr);
-  const height = Math.round(canvas.clientHeight * dpr);
-  if (canvas.width !== width || canvas.height !== height) {
-    canvas.width = width;
-    canvas.height = height;
-  }
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  for (const delivered of [true, false]) {
-    ctx.fillStyle = delivered ? COLOURS.message : COLOURS.dropped;
-    ctx.beginPath();
-    for (const f of flights) {
-      if (f.delivered !== delivered) continue;
-      const x = (p[2 * f.from] + (p[2 * f.to] - p[2 * f.from]) * f.progress) * t.k + t.x;
-      const y = (p[2 * f.from + 1] + (p[2 * f.to + 1] - p[2 * f.from + 1]) * f.progress) * t.k + t.y;
-      ctx.moveTo(x + radiusPx, y);
-      ctx.arc(x, y, radiusPx, 0, 2 * Math.PI);
-    }
-    ctx.fill();
-  }
+/** The behaviour badge at the body's top right: a rounded tag at least 10 px tall, with its short name. */
+function Badge({ text, r, h, font }: { text: string; r: number; h: number; font: number }) {
+  const w = Math.max(h, font * 0.65 * text.length + 5);
+  const x = r * 0.55;
+  const y = -r * 1.25 - h * 0.35;
+  return (
+    <g className="badge" transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`}>
+      <rect width={w} height={h} rx={3} />
+      <text x={w / 2} y={h / 2} fontSize={font}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+/** Applies one agent's state to its glyph's elements. */
+function paintAgent(
+  g: SVGGElement,
+  fill: string,
+  text: string,
+  ring: string | null,
+  phases: [number, number, number] | null,
+  ringR: number,
+): void {
+  g.querySelector('.body')?.setAttribute('fill', fill);
+  const glyph = g.querySelector('text.glyph');
+  if (glyph) glyph.textContent = text;
+  const decision = g.querySelector('.decision');
+  if (ring) decision?.setAttribute('stroke', ring);
+  decision?.classList.toggle('on', ring !== null);
+  g.querySelector('.ring-track')?.classList.toggle('on', phases !== null);
+  g.querySelectorAll('.phase').forEach((path, k) => {
+    path.setAttribute('d', phases ? phaseArcPath(ringR, k, phases[k]) : '');
+  });
 }

@@ -3,10 +3,15 @@ import { type ZoomBehavior, zoom, zoomIdentity } from 'd3-zoom';
 import { type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addAgentAt, moveAgentTo, toggleLinkBetween } from '../../store/editing';
 import { useStore } from '../../store/index';
+import { agentRadius, MAX_ALWAYS_LABELLED } from '../../store/stage/glyphShapes';
 import { StaleRunBanner } from '../run/StaleRunBanner';
+import { AggregateStage } from './AggregateStage';
 import { CanvasSwarm } from './CanvasSwarm';
-import { agentIndex, agentRadius, fitTransform, hitAgent, type Point, toWorld } from './geometry';
+import { agentIndex, fitTransform, hitAgent, type Point, toWorld } from './geometry';
+import { StageLegend } from './StageLegend';
 import { SvgSwarm } from './SvgSwarm';
+import { useLegendSections } from './useLegend';
+import './stage.css';
 
 /** True once the worker has been building the swarm for a noticeable moment (no flicker on quick edits). */
 function useSlowPending(): boolean {
@@ -40,7 +45,9 @@ export function TopologyStage() {
   const topology = useStore((s) => s.topology);
   const selectedIds = useStore((s) => s.selected);
   const fitRequest = useStore((s) => s.fitRequest);
-  const aggregate = useStore((s) => s.summary?.aggregateAgents ?? 0);
+  // An aggregate (well-mixed) run has no swarm: the stage shows its own population, never the scenario's swarm.
+  const aggregate = useStore((s) => aggregateAgentsOf(s.scenario.run));
+  const [hovered, setHovered] = useState(-1);
   const pending = useSlowPending();
   const container = useRef<HTMLDivElement>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
@@ -57,6 +64,12 @@ export function TopologyStage() {
     const ids = new Map(topology?.agents.map((a, i) => [a.id, i]));
     return new Set(selectedIds.map((id) => ids.get(id) ?? -1));
   }, [topology, selectedIds]);
+  // Every label while they fit; beyond, the hovered and selected agents' only.
+  const labelled = useCallback(
+    (i: number) => n <= MAX_ALWAYS_LABELLED || i === hovered || selected.has(i),
+    [n, hovered, selected],
+  );
+  const legend = useLegendSections(aggregate > 0);
 
   useEffect(() => {
     const el = container.current;
@@ -115,8 +128,14 @@ export function TopologyStage() {
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const current = press.current;
-    if (!current) return;
     const p = worldOf(e);
+    if (!current) {
+      if (n > MAX_ALWAYS_LABELLED) {
+        const over = hit(p);
+        if (over !== hovered) setHovered(over);
+      }
+      return;
+    }
     if (Math.hypot(p.x - current.start.x, p.y - current.start.y) * transform.k > 3) current.moved = true;
     if (current.agent >= 0 && current.moved)
       setDrag({ agent: current.agent, to: p, connect: 'shift' in current && current.shift });
@@ -183,19 +202,16 @@ export function TopologyStage() {
             Building and laying out the swarm…
           </p>
         )}
-        {aggregate > 0 && (
-          <p className="stage-note" role="note">
-            Aggregate run: {aggregate.toLocaleString('en-US')} agents without a topology — too many to draw; see the
-            charts and results.
-          </p>
-        )}
+        {aggregate > 0 && <AggregateStage agents={aggregate} />}
         {topology &&
+          aggregate === 0 &&
           (n <= SVG_MAX_AGENTS ? (
             <SvgSwarm
               topology={topology}
               positions={positions}
               transform={transform}
               selected={selected}
+              labelled={labelled}
               connectLine={connectLine}
             />
           ) : (
@@ -206,10 +222,17 @@ export function TopologyStage() {
               width={size.width}
               height={size.height}
               selected={selected}
+              labelled={labelled}
               connectLine={connectLine}
             />
           ))}
+        {(topology || aggregate > 0) && <StageLegend sections={legend} />}
       </div>
     </>
   );
+}
+
+/** The population of an aggregate rumor run (`run.agentCount`), or 0 for a run on the swarm. */
+function aggregateAgentsOf(run: { kind: string; agentCount?: unknown }): number {
+  return run.kind === 'rumor' && typeof run.agentCount === 'number' && run.agentCount > 0 ? run.agentCount : 0;
 }

@@ -46,7 +46,5 @@ export function toWorld(t: ZoomTransform | { k: number; x: number; y: number }, 
   return { x: (screen.x - t.x) / t.k, y: (screen.y - t.y) / t.k };
 }
 
-/** Agent radius on screen, in pixels, smaller for larger swarms (divide by the zoom scale for world units). */
-export function agentRadius(n: number): number {
-  return n > 2000 ? 3 : n > 500 ? 4 : n > 100 ? 7 : 10;
-}
+/** The radius lives with the glyph geometry (exported pictures share it). */
+export { agentRadius } from '../../store/stage/glyphShapes';

@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from '../../store/index';
+import { fieldGrid, fieldOrder, informedAt, lightField, rgbaWord } from '../../store/stage/fieldModel';
+import { COLOURS } from './palette';
+
+interface Props {
+  /** Agents in the population (one cell each). */
+  agents: number;
+  /** Informed agents per round, from the run's summary; null before a run (every cell dark). */
+  informedPerRound: readonly number[] | null;
+  roundMs: number;
+  seed: number;
+  /** Width / height of the field's grid. */
+  aspect: number;
+  className?: string;
+}
+
+const ON = rgbaWord(COLOURS.fieldOn);
+const OFF = rgbaWord(COLOURS.fieldOff);
+
+/**
+ * A well-mixed population as a canvas of one pixel per agent (up to millions), lit as the player
+ * advances. The canvas keeps one pixel per agent and CSS scales it to its box. Each frame
+ * touches only the cells whose state changed since the last, then puts the image once.
+ */
+export function AggregateField({ agents, informedPerRound, roundMs, seed, aspect, className }: Props) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const grid = useMemo(() => fieldGrid(agents, aspect), [agents, aspect]);
+  const order = useMemo(() => fieldOrder(agents, seed), [agents, seed]);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    canvas.width = grid.cols;
+    canvas.height = grid.rows;
+    const image = ctx.createImageData(grid.cols, grid.rows);
+    const pixels = new Uint32Array(image.data.buffer);
+    pixels.fill(0);
+    for (let i = 0; i < agents; i++) pixels[i] = OFF;
+    let lit = 0;
+    let drawn = false;
+    const draw = () => {
+      const { playTime } = useStore.getState();
+      const count = informedPerRound ? informedAt(informedPerRound, roundMs, 0, playTime) : 0;
+      if (drawn && count === lit) return;
+      drawn = true;
+      lit = lightField(pixels, order, lit, count, ON, OFF);
+      ctx.putImageData(image, 0, 0);
+      canvas.dataset.lit = String(lit);
+    };
+    draw();
+    return useStore.subscribe((s, prev) => {
+      if (s.playTime !== prev.playTime || s.cursor !== prev.cursor) draw();
+    });
+  }, [agents, grid, order, informedPerRound, roundMs]);
+
+  return (
+    <canvas
+      ref={ref}
+      className={`aggregate-field${className ? ` ${className}` : ''}`}
+      data-testid="aggregate-field"
+      data-agents={agents}
+      role="img"
+      aria-label={`Field of ${agents.toLocaleString('en-US')} agents, one cell each; lit cells are informed agents (a count: which cell lights is arbitrary)`}
+      style={{ aspectRatio: `${grid.cols} / ${grid.rows}` }}
+    />
+  );
+}

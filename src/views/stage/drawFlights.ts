@@ -1,0 +1,69 @@
+import { FLIGHT_KINDS } from '../../store/traceIndex';
+import type { Flights } from './frame';
+import { COLOURS, FLIGHT_COLOURS } from './palette';
+
+type View = { k: number; x: number; y: number };
+
+/**
+ * Paints the messages in flight in screen pixels (`ctx` set to CSS pixels): one filled dot per
+ * delivered copy in its kind's colour, one hollow vermillion ring per copy lost on the way.
+ * One path per colour, so thousands of dots are a dozen fills.
+ */
+export function paintFlights(ctx: CanvasRenderingContext2D, f: Flights, p: Float64Array, t: View, r: number): void {
+  if (f.count === 0) return;
+  const at = (i: number): [number, number] => {
+    const a = f.from[i];
+    const b = f.to[i];
+    const s = f.progress[i];
+    return [
+      (p[2 * a] + (p[2 * b] - p[2 * a]) * s) * t.k + t.x,
+      (p[2 * a + 1] + (p[2 * b + 1] - p[2 * a + 1]) * s) * t.k + t.y,
+    ];
+  };
+  const present = new Uint8Array(FLIGHT_KINDS.length);
+  let lost = 0;
+  for (let i = 0; i < f.count; i++) {
+    if (f.delivered[i]) present[f.kind[i]] = 1;
+    else lost++;
+  }
+  for (let kind = 0; kind < FLIGHT_KINDS.length; kind++) {
+    if (!present[kind]) continue;
+    ctx.fillStyle = FLIGHT_COLOURS[FLIGHT_KINDS[kind]];
+    ctx.beginPath();
+    for (let i = 0; i < f.count; i++) {
+      if (f.kind[i] !== kind || !f.delivered[i]) continue;
+      const [x, y] = at(i);
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+  }
+  if (lost === 0) return;
+  ctx.strokeStyle = COLOURS.dropped;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  for (let i = 0; i < f.count; i++) {
+    if (f.delivered[i]) continue;
+    const [x, y] = at(i);
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
+}
+
+/** Clears the overlay canvas (sized to its box at the device's pixel ratio) and paints the flights on it. */
+export function drawFlights(canvas: HTMLCanvasElement | null, f: Flights, p: Float64Array, t: View, r: number): void {
+  const ctx = canvas?.getContext('2d');
+  if (!canvas || !ctx) return;
+  const dpr = window.devicePixelRatio || 1;
+  const width = Math.round(canvas.clientWidth * dpr);
+  const height = Math.round(canvas.clientHeight * dpr);
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  paintFlights(ctx, f, p, t, r);
+}
