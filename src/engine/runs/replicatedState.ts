@@ -42,7 +42,8 @@ export const REPLICATED_STATE_DEFAULTS: Omit<ReplicatedStateParams, 'crdtType' |
   fanout: 2,
   keySpace: 8,
   removeProbability: 0.3,
-  healAtEnd: true,
+  // The scenario's faults are the user's: a partition that never heals stays. Opt in to heal at the end.
+  healAtEnd: false,
   maxFlushRounds: 32,
 };
 
@@ -202,7 +203,7 @@ function writeStamp(replica: AnyReplica, key: string | undefined): LwwStamp | un
  * local operations and gossips states (or deltas) to `fanout` neighbours over
  * the simulated network, with its loss, duplication, reordering and faults.
  * When the event queue drains (every scheduled fault has happened), the network
- * is healed (unless `healAtEnd` is false) and an anti-entropy flush runs until
+ * is healed (only when `healAtEnd` asks for it) and an anti-entropy flush runs until
  * all replicas are equal or `maxFlushRounds` pass. Engine events: `localWrite`
  * (the op, the replica's value, and for maps and registers the write's LWW
  * stamp), `merge`, `converged`; each detail carries the agent's vector clock then.
@@ -222,8 +223,6 @@ class ReplicatedStateRun {
   private readonly clocks: VectorClock[];
   private readonly syncs: Uint32Array;
   private readonly forwardPending: Uint8Array;
-  private readonly peerLists: (readonly number[] | undefined)[] = [];
-  private connected: boolean | undefined;
   private opsFired = 0;
   private skipped = 0;
   private merges = 0;
@@ -346,20 +345,9 @@ class ReplicatedStateRun {
       net.send(agent, peers[k], full ? 'state' : 'delta', message);
   }
 
-  /** Neighbours in the topology; every other agent when the swarm has no links (or is split). */
+  /** Neighbours in the topology: replicas gossip along the links the user drew, and only those. */
   private peers(agent: number): readonly number[] {
-    const cached = this.peerLists[agent];
-    if (cached) return cached;
-    const swarm = this.ctx.coordinator;
-    this.connected ??= swarm.isConnected();
-    let list = swarm.neighbourIndices(agent);
-    if (list.length === 0 || !this.connected) {
-      const all: number[] = [];
-      for (let i = 0; i < this.n; i++) if (i !== agent) all.push(i);
-      list = all;
-    }
-    this.peerLists[agent] = list;
-    return list;
+    return this.ctx.coordinator.neighbourIndices(agent);
   }
 
   /**

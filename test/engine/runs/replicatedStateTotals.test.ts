@@ -58,6 +58,8 @@ function scenarioFor(seed: number) {
       crdtType: TYPES[seed % TYPES.length],
       operations,
       syncIntervalMs: rng.range(20, 120),
+      // Totals are checked after a final healed sync: the scenario asks for it.
+      healAtEnd: true,
     },
   };
 }
