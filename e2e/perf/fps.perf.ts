@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 interface Measurement {
@@ -58,5 +58,6 @@ for (const agents of [100, 500, 2000, 5000]) {
 }
 
 test.afterAll(() => {
+  mkdirSync('reports', { recursive: true });
   writeFileSync('reports/fps.json', `${JSON.stringify(results, null, 2)}\n`);
 });
