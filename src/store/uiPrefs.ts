@@ -8,10 +8,31 @@ export interface UiPrefs {
   jumpToEndAfterRun: boolean;
   /** Swarms of up to LIVE_RERUN_MAX_AGENTS agents rerun by themselves after each edit. */
   liveRerun: boolean;
+  /** Large type and glyphs for a classroom projector (the root font size is scaled). */
+  projector: boolean;
+  /** Height of the bottom drawer when open, in CSS pixels. */
+  drawerPx: number;
 }
 
 export const UI_PREFS_KEY = 'swarm-playground/ui-prefs';
-export const DEFAULT_UI_PREFS: UiPrefs = { jumpToEndAfterRun: false, liveRerun: false };
+/** The drawer's height bounds, in CSS pixels (the separator's aria-valuemin/max). */
+export const DRAWER_MIN_PX = 120;
+export const DRAWER_MAX_PX = 900;
+export const DEFAULT_UI_PREFS: UiPrefs = {
+  jumpToEndAfterRun: false,
+  liveRerun: false,
+  projector: false,
+  drawerPx: 240,
+};
+
+/** With nothing saved, the drawer takes about a quarter of the window's height. */
+const defaultDrawerPx = (): number =>
+  typeof globalThis.innerHeight === 'number' && globalThis.innerHeight > 0
+    ? clampDrawerPx(globalThis.innerHeight * 0.27)
+    : DEFAULT_UI_PREFS.drawerPx;
+
+export const clampDrawerPx = (px: number): number =>
+  Math.round(Math.min(DRAWER_MAX_PX, Math.max(DRAWER_MIN_PX, Number.isFinite(px) ? px : DEFAULT_UI_PREFS.drawerPx)));
 
 export function loadUiPrefs(): UiPrefs {
   try {
@@ -20,9 +41,11 @@ export function loadUiPrefs(): UiPrefs {
     return {
       jumpToEndAfterRun: parsed.jumpToEndAfterRun === true,
       liveRerun: parsed.liveRerun === true,
+      projector: parsed.projector === true,
+      drawerPx: typeof parsed.drawerPx === 'number' ? clampDrawerPx(parsed.drawerPx) : defaultDrawerPx(),
     };
   } catch {
-    return { ...DEFAULT_UI_PREFS };
+    return { ...DEFAULT_UI_PREFS, drawerPx: defaultDrawerPx() };
   }
 }
 

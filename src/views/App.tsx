@@ -8,8 +8,11 @@ import { CONSENSUS_PANELS } from './consensus/panels';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { AgentInspector } from './inspector/AgentInspector';
-import { INSPECTOR_PANELS } from './inspectors/panels';
+import { INSPECTOR_PANELS, KIND_INSPECTOR_PANELS } from './inspectors/panels';
+import { DrawerSeparator } from './layout/DrawerSeparator';
+import { useRunViews } from './layout/useRunViews';
 import { LIBRARY_PANELS } from './library/panels';
+import { NarrationPanel } from './narration/NarrationPanel';
 import { NetworkPanel } from './network/NetworkPanel';
 import type { PanelDef } from './panels';
 import { PlaybackBar } from './playback/PlaybackBar';
@@ -19,13 +22,17 @@ import { RunSummaryPanel } from './run/RunSummaryPanel';
 import { TopologyStage } from './stage/TopologyStage';
 import { SwarmControls } from './topology/SwarmControls';
 
+/** The explanations of the run kinds first (one of them opens after a run), then the tools. */
+const KIND_VIEWS: PanelDef[] = [...CONSENSUS_PANELS.filter((p) => p.explains), ...KIND_INSPECTOR_PANELS];
 const RIGHT_PANELS: PanelDef[] = [
+  ...KIND_VIEWS,
   { id: 'inspector', title: 'Inspector', area: 'right', component: AgentInspector },
   { id: 'results', title: 'Results', area: 'right', component: ResultsPanel },
   ...LIBRARY_PANELS,
-  ...CONSENSUS_PANELS,
+  ...CONSENSUS_PANELS.filter((p) => !p.explains),
 ];
 const BOTTOM_PANELS: PanelDef[] = INSPECTOR_PANELS;
+const DRAWER_ID = 'inspectors-drawer';
 
 /** Keys go to commands unless the user is typing in a field. */
 function useShortcuts() {
@@ -47,13 +54,62 @@ function useShortcuts() {
   }, []);
 }
 
+/** Projector mode scales the root font size: every rem-sized text, control and glyph grows with it. */
+function useProjectorMode() {
+  const projector = useStore((s) => s.prefs.projector);
+  useEffect(() => {
+    document.documentElement.classList.toggle('projector', projector);
+  }, [projector]);
+}
+
+/** The bottom drawer: a splitter, one row of tabs with a collapse button, the open tab's panel. */
+function Drawer() {
+  const bottomTab = useStore((s) => s.bottomTab);
+  const open = useStore((s) => s.drawerOpen);
+  const px = useStore((s) => s.prefs.drawerPx);
+  const { setBottomTab, setDrawerOpen } = useStore.getState();
+  const toggle = (
+    <button
+      type="button"
+      className="drawer-toggle"
+      aria-expanded={open}
+      aria-controls={DRAWER_ID}
+      onClick={() => setDrawerOpen(!open)}
+    >
+      {open ? 'Collapse' : 'Expand'} <span className="visually-hidden">the inspectors</span>
+      <span aria-hidden="true">{open ? ' ▾' : ' ▴'}</span>
+    </button>
+  );
+  return (
+    <section
+      id={DRAWER_ID}
+      className={`drawer${open ? '' : ' closed'}`}
+      aria-label="Inspectors"
+      style={{ '--drawer-px': `${px}px` } as React.CSSProperties}
+    >
+      <DrawerSeparator controls={DRAWER_ID} />
+      <Tabs
+        label="Inspectors"
+        panels={BOTTOM_PANELS}
+        active={bottomTab}
+        collapsed={!open}
+        tools={toggle}
+        onChange={(id) => {
+          setBottomTab(id);
+          if (!useStore.getState().drawerOpen) setDrawerOpen(true);
+        }}
+      />
+    </section>
+  );
+}
+
 export function App() {
   const scenario = useStore((s) => s.scenario);
   const rightTab = useStore((s) => s.rightTab);
   const setRightTab = useStore((s) => s.setRightTab);
-  const bottomTab = useStore((s) => s.bottomTab);
-  const setBottomTab = useStore((s) => s.setBottomTab);
   useShortcuts();
+  useProjectorMode();
+  useRunViews(RIGHT_PANELS, BOTTOM_PANELS);
   // Restore the autosave, open a share link in the address bar, keep autosaving.
   useEffect(() => startLibrary(), []);
   // The drawn swarm is a view of the scenario: rebuild it (in the worker) whenever the scenario changes.
@@ -63,11 +119,12 @@ export function App() {
   }, [scenario]);
 
   return (
-    <div className={`app${BOTTOM_PANELS.length ? ' with-drawer' : ''}`}>
+    <div className="app with-drawer">
       <Header />
       <aside className="sidebar" aria-label="Scenario">
         <SwarmControls />
         <RunPanel />
+        <RunSummaryPanel />
         <NetworkPanel />
       </aside>
       <main className="stage" aria-label="Swarm view">
@@ -75,14 +132,17 @@ export function App() {
         <PlaybackBar />
       </main>
       <aside className="details" aria-label="Details">
-        <RunSummaryPanel />
-        <Tabs label="Details" panels={RIGHT_PANELS} active={rightTab} onChange={setRightTab} />
+        <Tabs
+          label="Details"
+          orientation="vertical"
+          panels={RIGHT_PANELS}
+          active={rightTab}
+          onChange={setRightTab}
+          dividersAfter={[KIND_VIEWS.at(-1)?.id ?? '']}
+          header={<NarrationPanel />}
+        />
       </aside>
-      {BOTTOM_PANELS.length > 0 && (
-        <section className="drawer" aria-label="Inspectors">
-          <Tabs label="Inspectors" panels={BOTTOM_PANELS} active={bottomTab} onChange={setBottomTab} />
-        </section>
-      )}
+      <Drawer />
       <HelpOverlay />
     </div>
   );

@@ -1,13 +1,14 @@
 import { addAgentNearCentre } from '../store/editing';
 import { useStore } from '../store/index';
 
-/** Title, undo/redo and help. */
+/** Title, undo/redo, adding an agent, fit, projector mode and help. */
 export function Header() {
   const canUndo = useStore((s) => s.past.length > 0);
   const canRedo = useStore((s) => s.future.length > 0);
   const undoLabel = useStore((s) => s.past.at(-1)?.label);
   const redoLabel = useStore((s) => s.future[0]?.label);
-  const { undo, redo, setHelpOpen, requestFit } = useStore.getState();
+  const projector = useStore((s) => s.prefs.projector);
+  const { undo, redo, setHelpOpen, requestFit, setPref } = useStore.getState();
   return (
     <header className="app-header">
       <h1>Swarm Playground</h1>
@@ -41,6 +42,14 @@ export function Header() {
         </button>
         <button type="button" onClick={requestFit} title="Fit the swarm to the screen">
           Fit
+        </button>
+        <button
+          type="button"
+          aria-pressed={projector}
+          onClick={() => setPref('projector', !projector)}
+          title="Large type and glyphs for a classroom projector"
+        >
+          Projector mode
         </button>
         <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+?">
           Shortcuts (?)

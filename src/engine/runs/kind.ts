@@ -53,6 +53,15 @@ export interface RunKindMeta<K extends RunKind = RunKind> {
   properties(run: Record<string, unknown>, agents: number): PropertyMeta[];
   /** Engine event names the kind writes to the trace (its vocabulary, documented with its types). */
   events: readonly string[];
+  /**
+   * Words for the narration of the current moment: one of the kind's engine events as a short
+   * sentence ("agent-2 decided: approved"), or null to leave it unsaid. `agent` and `peer` are
+   * agent ids ('' and null when the event names none). Also asked about a message, as
+   * `narrate('message', { tag, payload }, from, to)`: then it returns what the message carries
+   * ("'for'", "an echo of 'for'") and null leaves the tag's own words. Optional: a kind without
+   * it is narrated from the network's events and the event names alone.
+   */
+  narrate?(name: string, detail: unknown, agent: string, peer: string | null): string | null;
 }
 
 /** The engine half of a kind. `R` is its result: JSON-serialisable, part of the run summary. */

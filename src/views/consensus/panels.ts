@@ -1,4 +1,4 @@
-import { lazyPanel, type PanelDef } from '../panels';
+import { algorithmOf, lazyPanel, type PanelDef } from '../panels';
 import './consensus.css';
 
 /** Right-hand tabs for consensus and gossip runs (loaded on first use). */
@@ -8,8 +8,16 @@ export const CONSENSUS_PANELS: PanelDef[] = [
     title: 'Consensus',
     area: 'right',
     component: lazyPanel(() => import('./ConsensusPanel'), 'ConsensusPanel'),
+    // The tally, the matrix, the generals' orders; a gossip vote is a curve first (Spread).
+    explains: (s) => s.runKind === 'consensus' && algorithmOf(s) !== 'gossip',
   },
-  { id: 'spread', title: 'Spread', area: 'right', component: lazyPanel(() => import('./SpreadPanel'), 'SpreadPanel') },
+  {
+    id: 'spread',
+    title: 'Spread',
+    area: 'right',
+    component: lazyPanel(() => import('./SpreadPanel'), 'SpreadPanel'),
+    explains: (s) => s.runKind === 'flood' || s.runKind === 'rumor' || algorithmOf(s) === 'gossip',
+  },
   {
     id: 'counterexample',
     title: 'Counterexample',

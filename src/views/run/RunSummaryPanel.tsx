@@ -1,5 +1,6 @@
 import { useStore } from '../../store/index';
 import type { RunSummary } from '../../worker/protocol';
+import { MESSAGES_MEANING } from './counts';
 import './run.css';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -39,27 +40,24 @@ export function RunSummaryPanel() {
 function SummaryList({ summary, previous }: { summary: RunSummary; previous: boolean }) {
   // The test ids name the current run only: a previous swarm's numbers are never read as this one's.
   const id = (name: string) => (previous ? undefined : name);
+  const item = (term: React.ReactNode, value: React.ReactNode, testId?: string, wide = false) => (
+    <div className={wide ? 'wide' : undefined}>
+      <dt>{term}</dt>
+      <dd data-testid={testId ? id(testId) : undefined}>{value}</dd>
+    </div>
+  );
   return (
     <dl
       className={`summary${previous ? ' previous' : ''}`}
       data-testid={previous ? 'run-summary-previous' : 'run-summary'}
     >
-      <dt>Run</dt>
-      <dd>{summary.runKind}</dd>
-      <dt>Seed</dt>
-      <dd>{summary.seed}</dd>
-      <dt>Agents</dt>
-      <dd data-testid={id('summary-agents')}>{fmt(summary.aggregateAgents ?? summary.agents)}</dd>
-      <dt>Events</dt>
-      <dd data-testid={id('summary-events')}>{fmt(summary.events)}</dd>
-      <dt>Messages</dt>
-      <dd>{fmt(summary.messages)}</dd>
-      <dt>Simulated time</dt>
-      <dd data-testid={id('summary-duration')}>{fmt(summary.simulatedMs)} ms</dd>
-      <dt>Trace hash</dt>
-      <dd>
-        <code data-testid={id('trace-hash')}>{summary.traceHash}</code>
-      </dd>
+      {item('Run', summary.runKind)}
+      {item('Seed', summary.seed)}
+      {item('Agents', fmt(summary.aggregateAgents ?? summary.agents), 'summary-agents')}
+      {item('Events', fmt(summary.events), 'summary-events')}
+      {item(<abbr title={MESSAGES_MEANING}>Messages</abbr>, fmt(summary.messages), 'summary-messages')}
+      {item('Simulated time', `${fmt(summary.simulatedMs)} ms`, 'summary-duration')}
+      {item('Trace hash', <code data-testid={id('trace-hash')}>{summary.traceHash}</code>, undefined, true)}
     </dl>
   );
 }

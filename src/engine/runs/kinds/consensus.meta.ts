@@ -1,4 +1,5 @@
 import type { PropertyMeta, RunKindMeta } from '../kind';
+import { narrateConsensus } from './consensus.narrate';
 
 const DECIDES: PropertyMeta = { id: 'decides', label: 'a decision before the timeout', sort: 'liveness' };
 
@@ -61,4 +62,5 @@ export const consensusMeta: RunKindMeta<'consensus'> = {
     'flagged',
     'gossipContact',
   ],
+  narrate: narrateConsensus,
 };

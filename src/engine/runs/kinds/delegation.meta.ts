@@ -1,4 +1,5 @@
 import type { RunKindMeta } from '../kind';
+import { narrateDelegation } from './state.narrate';
 
 /** A delegator hands tasks to workers, watches their heartbeats and reassigns the tasks of the silent. */
 export const delegationMeta: RunKindMeta<'delegation'> = {
@@ -26,4 +27,5 @@ export const delegationMeta: RunKindMeta<'delegation'> = {
     'agentRejoined',
     'workerStateLost',
   ],
+  narrate: narrateDelegation,
 };

@@ -1,4 +1,5 @@
 import type { RunKindMeta } from '../kind';
+import { narrateSpread } from './spread.narrate';
 
 /** Flooding: the origin tells its neighbours, each agent forwards its first copy once. */
 export const floodMeta: RunKindMeta<'flood'> = {
@@ -8,4 +9,5 @@ export const floodMeta: RunKindMeta<'flood'> = {
   presetOf: () => 'flood',
   properties: () => [{ id: 'all-informed', label: 'every live agent is informed', sort: 'liveness' }],
   events: ['informed'],
+  narrate: narrateSpread,
 };

@@ -1,4 +1,5 @@
 import type { RunKindMeta } from '../kind';
+import { narrateReplicatedState } from './state.narrate';
 
 /** Replicas of one CRDT updated concurrently and merged over the network. */
 export const replicatedStateMeta: RunKindMeta<'replicated-state'> = {
@@ -14,4 +15,5 @@ export const replicatedStateMeta: RunKindMeta<'replicated-state'> = {
   presetOf: () => 'replicated-state',
   properties: () => [{ id: 'converges', label: 'the replicas converge', sort: 'liveness' }],
   events: ['localWrite', 'merge', 'converged'],
+  narrate: narrateReplicatedState,
 };

@@ -1,4 +1,5 @@
 import type { RunKindMeta } from '../kind';
+import { narrateSpread } from './spread.narrate';
 
 /**
  * A default k for "informed within k rounds": the mean-field rounds for a full mesh of n
@@ -25,4 +26,5 @@ export const rumorMeta: RunKindMeta<'rumor'> = {
     },
   ],
   events: ['informed', 'roundEnd', 'gossipContact'],
+  narrate: narrateSpread,
 };

@@ -1,4 +1,5 @@
 import type { RunKindMeta } from '../kind';
+import { narrateSync } from './state.narrate';
 
 /** One coordinator brings every agent's copy of its state up to date: full, delta or by version query. */
 export const syncMeta: RunKindMeta<'sync'> = {
@@ -27,4 +28,5 @@ export const syncMeta: RunKindMeta<'sync'> = {
     'missed',
     'antiEntropy',
   ],
+  narrate: narrateSync,
 };
