@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from '../../store/index';
 import { decisionColour, glyphFill, glyphSize, phaseArcPath } from '../../store/stage/glyphShapes';
 import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
 import { cutLinks } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { paintFlights } from './drawFlights';
 import { currentFrame, type Frame, onFrameChange } from './frame';
+import { drawLessonFocus } from './lessonFocusRing';
 import { BEHAVIOUR_BADGE, COLOURS, GROUP_TINTS, PHASE_COLOURS } from './palette';
 
 type View = { k: number; x: number; y: number };
@@ -44,7 +46,16 @@ export function CanvasSwarm({
     const dpr = window.devicePixelRatio || 1;
     return linkLayer(topology.links, p, t, Math.round(width * dpr), Math.round(height * dpr), dpr);
   }, [topology.links, p, t, width, height]);
-  const labels = useMemo(() => topology.agents.map((_, i) => labelled(i)), [topology.agents, labelled]);
+  // Lesson focus: the open step's agents, ringed and labelled (one separate addition, see lessonFocusRing.ts).
+  const lessonFocus = useStore((s) => s.lessonFocus);
+  const focused = useMemo(() => {
+    const ids = new Set(lessonFocus);
+    return topology.agents.flatMap((a, i) => (ids.has(a.id) ? [i] : []));
+  }, [topology.agents, lessonFocus]);
+  const labels = useMemo(
+    () => topology.agents.map((_, i) => labelled(i) || focused.includes(i)),
+    [topology.agents, labelled, focused],
+  );
 
   useEffect(() => {
     const canvas = ref.current;
@@ -90,12 +101,13 @@ export function CanvasSwarm({
       drawBodies(ctx, view, frame);
       drawRings(ctx, view, frame);
       drawBadges(ctx, view, topology, selected);
+      drawLessonFocus(ctx, focused, (i) => [sx(view, i), sy(view, i)], size.ringR);
       drawLabels(ctx, view, topology, labels, selected);
       paintFlights(ctx, frame.flights, p, t, Math.max(2, size.r * 0.6));
     };
     draw();
     return onFrameChange(draw);
-  }, [topology, p, t, width, height, selected, connectLine, n, links, labels]);
+  }, [topology, p, t, width, height, selected, connectLine, n, links, labels, focused]);
 
   return (
     <canvas

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { diamondPath, phaseArcPath } from '../../store/stage/glyphShapes';
 import type { LegendSection, Swatch } from '../../store/stage/legend';
 import { COLOURS } from './palette';
@@ -8,18 +8,40 @@ import { COLOURS } from './palette';
  * stage means, listing only what the current swarm and run draw. Collapsible; its state is the
  * button's `aria-expanded`.
  */
-export function StageLegend({ sections }: { sections: LegendSection[] }) {
-  const [open, setOpen] = useState(true);
+export function StageLegend({
+  sections,
+  open,
+  onToggle,
+}: {
+  sections: LegendSection[];
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}) {
   const id = useId();
+  const ref = useRef<HTMLElement>(null);
+  // The stage zooms on the wheel with a native listener: scrolling the legend must not zoom the swarm.
+  useEffect(() => {
+    const el = ref.current;
+    const stop = (e: Event) => e.stopPropagation();
+    el?.addEventListener('wheel', stop);
+    return () => el?.removeEventListener('wheel', stop);
+  }, []);
   return (
-    <section className={`stage-legend${open ? ' open' : ''}`} aria-label="Legend" data-testid="stage-legend">
+    <section
+      ref={ref}
+      className={`stage-legend${open ? ' open' : ''}`}
+      aria-label="Legend"
+      data-testid="stage-legend"
+      onPointerDown={(e) => e.stopPropagation()}
+      onPointerUp={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
       <button
         type="button"
         className="legend-toggle"
         aria-expanded={open}
         aria-controls={`${id}-body`}
-        onClick={() => setOpen(!open)}
-        onPointerDown={(e) => e.stopPropagation()}
+        onClick={() => onToggle(!open)}
       >
         Legend
       </button>

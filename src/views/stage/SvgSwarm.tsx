@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from '../../store/index';
 import {
   decisionColour,
   diamondPath,
@@ -12,6 +13,7 @@ import { cutLinks } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { drawFlights } from './drawFlights';
 import { currentFrame, type Frame, onFrameChange } from './frame';
+import { LESSON_FOCUS_COLOUR, lessonRingRadius } from './lessonFocusRing';
 import { BEHAVIOUR_BADGE, COLOURS, GROUP_TINTS, PHASE_COLOURS } from './palette';
 
 interface Props {
@@ -37,6 +39,9 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
   const dotsRef = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
   const size = glyphSize(n);
+  // Lesson focus: the open step's agents get a ring and a label (one separate addition, see lessonFocusRing.ts).
+  const lessonFocus = useStore((s) => s.lessonFocus);
+  const focused = useMemo(() => new Set(lessonFocus), [lessonFocus]);
 
   useEffect(() => {
     const { r, ringR } = glyphSize(n);
@@ -130,10 +135,21 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
               <g
                 key={agent.id}
                 transform={`translate(${sx(i).toFixed(1)},${sy(i).toFixed(1)})`}
-                className={`agent${malicious ? ' malicious' : ''}${selected.has(i) ? ' selected' : ''}`}
+                className={`agent${malicious ? ' malicious' : ''}${selected.has(i) ? ' selected' : ''}${focused.has(agent.id) ? ' lesson-focus' : ''}`}
                 data-agent={agent.id}
                 data-behaviour={agent.behaviour}
+                data-lesson-focus={focused.has(agent.id) || undefined}
               >
+                {focused.has(agent.id) && (
+                  <circle
+                    className="lesson-focus-ring"
+                    r={lessonRingRadius(size.ringR)}
+                    fill="none"
+                    stroke={LESSON_FOCUS_COLOUR}
+                    strokeWidth={3}
+                    strokeDasharray="5 3"
+                  />
+                )}
                 <circle className="halo" r={size.ringR + 4} fill="none" />
                 <circle className="ring-track" r={size.ringR} strokeWidth={size.ringWidth} />
                 {PHASE_COLOURS.map((colour, k) => (
@@ -141,8 +157,7 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
                     key={colour + String(k)}
                     className="phase"
                     data-phase={k}
-                    stroke={colour}
-                    strokeWidth={size.ringWidth}
+                    style={{ stroke: colour, strokeWidth: size.ringWidth }}
                   />
                 ))}
                 <circle className="decision" r={size.r + 3} fill="none" />
@@ -160,7 +175,7 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
                     font={size.badgeFont}
                   />
                 )}
-                {labelled(i) && (
+                {(labelled(i) || focused.has(agent.id)) && (
                   <text className="label" y={size.r * 1.3 + size.labelFont + 2} fontSize={size.labelFont}>
                     {agent.label}
                   </text>
@@ -205,7 +220,8 @@ function paintAgent(
   const glyph = g.querySelector('text.glyph');
   if (glyph) glyph.textContent = text;
   const decision = g.querySelector('.decision');
-  if (ring) decision?.setAttribute('stroke', ring);
+  // A style, not an attribute: the page's stylesheet gives every circle of an agent a white edge.
+  if (ring) (decision as SVGElement | null)?.style.setProperty('stroke', ring);
   decision?.classList.toggle('on', ring !== null);
   g.querySelector('.ring-track')?.classList.toggle('on', phases !== null);
   g.querySelectorAll('.phase').forEach((path, k) => {

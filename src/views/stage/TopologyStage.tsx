@@ -28,6 +28,9 @@ function useSlowPending(): boolean {
   return slow;
 }
 
+/** The room the open legend takes at the stage's right (its CSS max-width plus its margin). */
+const LEGEND_WIDTH_PX = 260;
+
 /** Above this many agents the canvas renderer takes over from SVG. */
 export const SVG_MAX_AGENTS = 500;
 
@@ -70,6 +73,10 @@ export function TopologyStage() {
     [n, hovered, selected],
   );
   const legend = useLegendSections(aggregate > 0);
+  // The legend starts open where it leaves the swarm room, folded on a small stage; the user's choice then holds.
+  const [legendChoice, setLegendChoice] = useState<boolean | null>(null);
+  const legendOpen = legendChoice ?? (size.width >= 900 && size.height >= 480);
+  const legendReserve = legendOpen && size.width >= 520 ? LEGEND_WIDTH_PX : 0;
 
   useEffect(() => {
     const el = container.current;
@@ -96,9 +103,10 @@ export function TopologyStage() {
   const fitToScreen = useCallback(() => {
     const el = container.current;
     if (!el || !topology || !zoomRef.current) return;
-    const f = fitTransform(topology.positions, size.width, size.height);
+    // The swarm fits beside the open legend, not under it.
+    const f = fitTransform(topology.positions, size.width - legendReserve, size.height);
     select(el).call(zoomRef.current.transform, zoomIdentity.translate(f.x, f.y).scale(f.k));
-  }, [topology, size]);
+  }, [topology, size, legendReserve]);
 
   useEffect(() => {
     if (!userMoved.current) fitToScreen();
@@ -226,7 +234,7 @@ export function TopologyStage() {
               connectLine={connectLine}
             />
           ))}
-        {(topology || aggregate > 0) && <StageLegend sections={legend} />}
+        {(topology || aggregate > 0) && <StageLegend sections={legend} open={legendOpen} onToggle={setLegendChoice} />}
       </div>
     </>
   );

@@ -38,7 +38,7 @@ export function fitTransform(
     y0 = Math.min(y0, positions[i + 1]);
     y1 = Math.max(y1, positions[i + 1]);
   }
-  const k = Math.min(6, (width - 2 * margin) / Math.max(1, x1 - x0), (height - 2 * margin) / Math.max(1, y1 - y0));
+  const k = Math.min(10, (width - 2 * margin) / Math.max(1, x1 - x0), (height - 2 * margin) / Math.max(1, y1 - y0));
   return { k, x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2 };
 }
 

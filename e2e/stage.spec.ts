@@ -1,0 +1,209 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** A share link for a scenario (deflate-raw, base64url, as the app writes them): opening it runs the scenario. */
+function linkFor(scenario: object): string {
+  const data = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url');
+  return `/#scenario=${data}`;
+}
+
+function scenario(topology: object, run: object, network: object = {}, seed = 3) {
+  return {
+    format: 'swarm-playground/scenario',
+    version: 1,
+    name: 'Stage journey',
+    seed,
+    topology,
+    network: { latencyMsMin: 10, latencyMsMax: 40, faults: [], ...network },
+    run,
+  };
+}
+
+/** Ten agents on a mesh, agent-9 equivocating and agent-10 silent, deciding by reliable broadcast. */
+const BYZANTINE = scenario(
+  {
+    agents: Array.from({ length: 10 }, (_, i) => ({
+      id: `agent-${i + 1}`,
+      ...(i === 8 ? { behaviour: 'equivocate' } : i === 9 ? { behaviour: 'silent' } : {}),
+    })),
+    builder: { kind: 'mesh' },
+  },
+  { kind: 'consensus', algorithm: 'byzantine', faultTolerance: 2, numRounds: 3 },
+);
+
+/** A flood on a ring of 12, split in two at 30 ms and healed at 200 ms. */
+const PARTITIONED = scenario(
+  { agentCount: 12, builder: { kind: 'ring' } },
+  { kind: 'flood' },
+  {
+    faults: [
+      {
+        kind: 'partition',
+        atMs: 30,
+        groups: [
+          ['agent-1', 'agent-2', 'agent-3', 'agent-4', 'agent-5', 'agent-6'],
+          ['agent-7', 'agent-8', 'agent-9', 'agent-10', 'agent-11', 'agent-12'],
+        ],
+      },
+      { kind: 'heal', atMs: 200 },
+    ],
+  },
+);
+
+const MILLION = scenario(
+  { agentCount: 8, builder: { kind: 'ring' } },
+  { kind: 'rumor', mode: 'push-pull', agentCount: 1_000_000 },
+);
+
+async function openAndRun(page: Page, s: object) {
+  await page.goto(linkFor(s));
+  await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible({ timeout: 60_000 });
+}
+
+const pause = async (page: Page) => {
+  const pauseButton = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await pauseButton.isVisible()) await pauseButton.click();
+};
+
+async function screen(page: Page, name: string) {
+  mkdirSync('docs/screens', { recursive: true });
+  await page.screenshot({ path: `docs/screens/${name}.png` });
+}
+
+const legend = (page: Page) => page.getByRole('region', { name: 'Legend' });
+
+for (const [w, h] of [
+  [1280, 800],
+  [1920, 1080],
+] as const) {
+  test.describe(`at ${w} × ${h}`, () => {
+    test.use({ viewport: { width: w, height: h } });
+
+    test('a Byzantine run: labels, behaviour badges, votes, decisions and phase rings, and a legend of them', async ({
+      page,
+    }) => {
+      await openAndRun(page, BYZANTINE);
+      await pause(page);
+      await page.getByRole('button', { name: 'Jump to end' }).click();
+      const toggle = legend(page).getByRole('button', { name: 'Legend' });
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+      const svg = page.getByTestId('topology-svg');
+      // Labels: every agent carries its own (10 agents fit).
+      await expect(svg.locator('text.label')).toHaveCount(10);
+      await expect(svg.locator('[data-agent="agent-3"] text.label')).toHaveText('agent-3');
+      // Behaviour badges name the behaviour and are at least 10 px tall on screen.
+      const badge = svg.locator('[data-agent="agent-9"] .badge');
+      await expect(badge).toHaveText('Eq');
+      await expect(svg.locator('[data-agent="agent-10"] .badge')).toHaveText('Si');
+      const box = await badge.locator('rect').boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(10);
+      // Votes in the bodies, decision rings, full phase rings on honest agents.
+      await expect(svg.locator('[data-agent="agent-1"] text.glyph')).toHaveText('✓');
+      await expect(svg.locator('.decision.on')).toHaveCount(8);
+      await expect(svg.locator('[data-agent="agent-1"] path.phase[d^="M"]')).toHaveCount(3);
+      // The legend lists what is drawn: the behaviours, the votes, the decision, the phases, the kinds of message.
+      const items = legend(page).getByRole('listitem');
+      for (const label of [
+        'malicious: equivocate (badge Eq)',
+        'malicious: silent (badge Si)',
+        'voted for',
+        'decided: approved (ring)',
+        'phase ring: share of SEND · ECHO · READY sent',
+        'echo',
+        'ready',
+      ])
+        await expect(items.filter({ hasText: label }).first()).toBeVisible();
+      // …and nothing this run does not draw.
+      await expect(items.filter({ hasText: 'partition group' })).toHaveCount(0);
+      await expect(items.filter({ hasText: 'informed' })).toHaveCount(0);
+      await screen(page, `stage-byzantine-${w}`);
+      // Half-way through, the phase rings are partly filled.
+      await page.getByRole('button', { name: 'Jump to start' }).click();
+      const scrub = page.getByRole('slider', { name: 'Timeline (simulated ms)' });
+      const max = Number(await scrub.getAttribute('max'));
+      await scrub.fill(String(Math.round(max * 0.12)));
+      await screen(page, `stage-byzantine-phases-${w}`);
+      const axe = await new AxeBuilder({ page }).include('[data-testid="stage"]').analyze();
+      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    });
+  });
+}
+
+test('a partition: groups tinted and cut links dashed while it holds, gone once healed', async ({ page }) => {
+  await openAndRun(page, PARTITIONED);
+  await pause(page);
+  const scrub = page.getByRole('slider', { name: 'Timeline (simulated ms)' });
+  const svg = page.getByTestId('topology-svg');
+  await scrub.fill('10');
+  await expect(svg.locator('.links line.cut')).toHaveCount(0);
+  await expect(svg.locator('.partition-groups path')).toHaveCount(0);
+  await scrub.fill('100');
+  // The ring of 12 split in two halves: two links cross between them.
+  await expect(svg.locator('.links line.cut')).toHaveCount(2);
+  await expect(svg.locator('.partition-groups path')).toHaveCount(2);
+  await expect(legend(page).getByRole('listitem').filter({ hasText: 'link cut by the partition' })).toBeVisible();
+  await screen(page, 'stage-partition-1400');
+  await scrub.fill('250');
+  await expect(svg.locator('.links line.cut')).toHaveCount(0);
+  await expect(svg.locator('.partition-groups path')).toHaveCount(0);
+});
+
+test('a 1,000,000-agent well-mixed run is a field of cells that lights as the player moves, at ≥ 30 fps', async ({
+  page,
+}) => {
+  await openAndRun(page, MILLION);
+  await pause(page);
+  const field = page.getByTestId('aggregate-field');
+  await expect(field).toHaveAttribute('data-agents', '1000000');
+  // Never the scenario's own small swarm.
+  await expect(page.getByTestId('topology-svg')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Jump to start' }).click();
+  await expect(field).toHaveAttribute('data-lit', '1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const fps = await page.evaluate(
+    () =>
+      new Promise<{ fps: number; litSeen: number }>((resolve) => {
+        const canvas = document.querySelector('[data-testid="aggregate-field"]') as HTMLCanvasElement;
+        const lits = new Set<string>();
+        const stamps: number[] = [];
+        const tick = (t: number) => {
+          stamps.push(t);
+          lits.add(canvas.dataset.lit ?? '');
+          if (t - stamps[0] < 2000) requestAnimationFrame(tick);
+          else resolve({ fps: ((stamps.length - 1) * 1000) / (t - stamps[0]), litSeen: lits.size });
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  expect(fps.litSeen, 'the field changes from frame to frame').toBeGreaterThan(10);
+  expect(fps.fps).toBeGreaterThanOrEqual(30);
+  await screen(page, 'stage-field-1400');
+  await page.getByRole('button', { name: 'Jump to end' }).click();
+  await expect(field).toHaveAttribute('data-lit', '1000000');
+  await expect(legend(page).getByRole('listitem').filter({ hasText: 'cells count agents' })).toBeVisible();
+});
+
+test('an export is at least 1,200 px wide, with labels, badges and the legend', async ({ page }) => {
+  await openAndRun(page, BYZANTINE);
+  await pause(page);
+  await page.getByRole('button', { name: 'Jump to end' }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Topology SVG' }).click();
+  const svgText = readFileSync((await (await svgDownload).path()) as string, 'utf8');
+  const width = Number(/<svg[^>]* width="(\d+)"/.exec(svgText)?.[1]);
+  expect(width).toBeGreaterThanOrEqual(1200);
+  expect(svgText).toContain('>agent-9<');
+  expect(svgText).toContain('>Eq<');
+  expect(svgText).toContain('Legend');
+  expect(svgText).toContain('decided: approved');
+  const pngDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Topology PNG' }).click();
+  const png = readFileSync((await (await pngDownload).path()) as string);
+  // PNG header: width and height are big-endian at bytes 16 and 20.
+  expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1200);
+});
