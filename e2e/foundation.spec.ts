@@ -42,7 +42,7 @@ test('an invalid parameter is explained next to its field and nothing is lost', 
   await page.getByRole('combobox', { name: 'Topology' }).selectOption('small-world');
   await page.getByRole('spinbutton', { name: 'Agents', exact: true }).fill('20');
   await page.getByRole('spinbutton', { name: 'Neighbours k (even)', exact: true }).fill('3');
-  await expect(page.getByRole('alert').first()).toContainText('topology.builder.k');
+  await expect(page.getByRole('alert').first()).toContainText('Topology → neighbours per agent (k)');
   await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
   await page.getByRole('spinbutton', { name: 'Neighbours k (even)', exact: true }).fill('4');
   await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();

@@ -311,10 +311,10 @@ test.describe('issue 7 gaps: sync keys and ShiViz logs', () => {
     await expect(parser).toHaveValue('(?<event>.*)\\n(?<host>\\S*) (?<clock>{.*})');
     // A broken regex, then one without the event group: each is named next to the field.
     await parser.fill('(?<event>.*\\n(?<host>\\S*) (?<clock>{.*})');
-    await expect(page.getByRole('alert')).toContainText('parser: is not a valid regular expression');
+    await expect(page.getByRole('alert')).toContainText('Parser: is not a valid regular expression');
     await parser.fill('(?<text>.*)\\n(?<host>\\S*) (?<clock>{.*})');
     await expect(page.getByRole('alert')).toHaveText(
-      'parser: needs the named groups (?<host>…), (?<clock>…), (?<event>…); missing: event',
+      'Parser: needs the named groups (?<host>…), (?<clock>…), (?<event>…); missing: event',
     );
     await snap(page, 'inspectors-j8-shiviz-bad-regex');
     await page.getByRole('button', { name: "Reset to ShiViz's default parser" }).click();

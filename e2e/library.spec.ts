@@ -133,8 +133,8 @@ test('a malformed file shows its problems by field and leaves the scenario and t
   });
   const problem = page.getByTestId('import-problem');
   await expect(problem).toContainText('The file “broken.json” is not a scenario this app can open');
-  await expect(problem).toContainText('seed');
-  await expect(problem).toContainText('topology.agentCount');
+  await expect(problem).toContainText('Seed');
+  await expect(problem).toContainText('Swarm → Agents');
   await problem.scrollIntoViewIfNeeded();
   await snap(page, 'library-malformed-file');
 
@@ -183,7 +183,7 @@ test('a link asking for 10,000,000 agents is refused within 100 ms and starts no
   });
   expect(elapsedMs).toBeLessThan(100);
   const problem = page.getByTestId('link-problem');
-  await expect(problem).toContainText('topology.agentCount');
+  await expect(problem).toContainText('Swarm → Agents');
   await expect(problem).toContainText('100,000');
   await expect(agentsField(page)).toHaveValue('14');
   await expect(page.getByRole('status').filter({ hasText: /Running|Run finished/ })).toHaveCount(0);

@@ -44,11 +44,11 @@ test('OM(1): three generals with a traitorous lieutenant break IC2, four general
   // m = 2 would relay past the last lieutenant: refused next to the field, and the run with it.
   await p.m().fill('2');
   await expect(
-    page.getByRole('alert').filter({ hasText: 'run.m: must be at most n − 2 = 1 for 3 generals' }),
+    page.getByRole('alert').filter({ hasText: 'Run → Relay rounds m: must be at most n − 2 = 1 for 3 generals' }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   await p.m().fill('1');
-  await expect(page.getByText(/run\.m: must be at most/)).toHaveCount(0);
+  await expect(page.getByText(/Relay rounds m: must be at most/)).toHaveCount(0);
 
   // Lamport, Shostak and Pease's figure 1: the commander (agent-1) orders attack; lieutenant agent-3 lies about it.
   await p.behaviour('agent-3', 'equivocate');

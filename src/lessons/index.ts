@@ -5,7 +5,7 @@ import { concurrentWrites, counterDuplicates, partitionSync } from './state';
 import { stubbornGossip } from './stubborn';
 import type { Lesson } from './types';
 
-export type { Lesson, LessonObservation, LessonStep } from './types';
+export type { Lesson, LessonFocus, LessonMoment, LessonObservation, LessonStep } from './types';
 
 /** The lessons, in teaching order (the numbering). */
 export const LESSONS: readonly Lesson[] = [

@@ -1,23 +1,11 @@
 import { useStore } from '../store/index';
-import type { ScenarioDraft } from '../store/scenarioSlice';
 import { applyScenario } from '../store/sharing/applyScenario';
+import { watchLessonFocus } from './focus';
 import { lessonById } from './index';
+import { isOffScript, lessonScenarioAt } from './script';
 import type { Lesson } from './types';
 
-/** The scenario step `step` works on: its own, or the last one an earlier step loaded. */
-export function lessonScenarioAt(lesson: Lesson, step: number): ScenarioDraft | undefined {
-  for (let i = Math.min(step, lesson.steps.length - 1); i >= 0; i--) {
-    const s = lesson.steps[i].scenario;
-    if (s) return s;
-  }
-  return undefined;
-}
-
-/** True when the learner has changed the scenario the step is about (exploring off-script). */
-export function isOffScript(current: ScenarioDraft, lesson: Lesson, step: number): boolean {
-  const expected = lessonScenarioAt(lesson, step);
-  return expected !== undefined && current !== expected && JSON.stringify(current) !== JSON.stringify(expected);
-}
+export { isOffScript, lessonScenarioAt } from './script';
 
 /** Loads the step's scenario unless it is already the current one (so its run is kept). */
 function loadStepScenario(lesson: Lesson, step: number): void {
@@ -35,6 +23,8 @@ export function openLesson(id: string, step = 0): void {
   const lesson = lessonById(id);
   if (!lesson) return;
   const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
+  // The stage outlines the step's agents from now on (a lesson restored with the page starts it from the panel).
+  watchLessonFocus();
   useStore.getState().setLesson({ id, step: at });
   loadStepScenario(lesson, at);
 }

@@ -1,5 +1,5 @@
 import { type RunSummary, resultOf } from '../worker/protocol';
-import { lessonScenario } from './build';
+import { agentRange, count, lessonScenario, shareInWords } from './build';
 import type { Lesson } from './types';
 
 const stateOf = (s: RunSummary) => resultOf(s, 'replicated-state');
@@ -32,12 +32,21 @@ export const concurrentWrites: Lesson = {
   steps: [
     {
       title: 'Last writer wins',
-      text: 'Four replicas are split in two for the first second and each side keeps writing one register. The vector clocks (Results → replicas[].clock) show the two sides’ writes are concurrent: neither happened before the other. A last-writer-wins register resolves that by timestamp.',
+      text: 'Four replicas are split in two for the first second and each side keeps writing one register. Each replica’s vector clock, listed in the Results, shows the two sides’ writes are concurrent: neither happened before the other. A last-writer-wins register resolves that by timestamp.',
       scenario: replicas('register', { faults: halves }),
       highlight: 'Run',
+      focus: {
+        look: 'agent-1 and agent-2, one side of the split, are outlined; agent-3 and agent-4 write on the other side until the network heals.',
+        agents: ['agent-1', 'agent-2'],
+      },
       observe: {
         text: 'The replicas converge on one single value: the concurrent writes of the other side are silently gone.',
         seen: (s) => stateOf(s)?.converged === true && typeof stateOf(s)?.value === 'number',
+        measured: (s) => {
+          const r = stateOf(s);
+          if (!r) return null;
+          return `Your run: ${r.operations} writes; ${r.concurrentMerges} merges met a concurrent write; ${held(s)}: one write kept, every other one gone.`;
+        },
       },
     },
     {
@@ -45,14 +54,32 @@ export const concurrentWrites: Lesson = {
       text: 'Same partition, same number of operations, but an observed-remove set: concurrent adds are merged, not overwritten.',
       scenario: replicas('or-set', { faults: halves }),
       highlight: 'CRDT type',
+      focus: {
+        look: 'agent-1 and agent-2, one side of the split, are outlined again: this time what they add survives the heal.',
+        agents: ['agent-1', 'agent-2'],
+      },
       observe: {
         text: 'The replicas converge on a set holding the items added on both sides.',
         seen: (s) => stateOf(s)?.converged === true && ((stateOf(s)?.value as unknown[] | null)?.length ?? 0) > 1,
+        measured: (s) => {
+          const r = stateOf(s);
+          if (!r) return null;
+          const items = Array.isArray(r.value) ? `${r.value.length} items (${r.value.join(', ')})` : String(r.value);
+          return `Your run: ${r.operations} operations; ${r.concurrentMerges} merges met a concurrent write; ${r.converged ? `every replica holds the same ${items}` : held(s)}.`;
+        },
       },
       tryThis: ['Try “map”: each key is its own last-writer-wins register.'],
     },
   ],
 };
+
+/** What the replicas hold in the learner's run: one value, or each replica's. */
+function held(s: RunSummary): string {
+  const r = stateOf(s);
+  if (!r) return '';
+  if (r.converged) return `every replica holds ${JSON.stringify(r.value)}`;
+  return `the replicas disagree (${r.replicas.map((x) => `${x.agentId}: ${JSON.stringify(x.value)}`).join('; ')})`;
+}
 
 /** True when the run converged on exactly the sum of the increments it wrote. */
 const exactSum = (s: RunSummary) => {
@@ -80,8 +107,12 @@ export const counterDuplicates: Lesson = {
       text: 'Each replica of a grow-only counter (G-Counter) increments only its own entry and gossips its state; a merge keeps, for every agent, the larger of the two counts. Run it and compare what the replicas hold with the sum of the increments written.',
       scenario: replicas('counter'),
       highlight: 'Run',
+      focus: {
+        look: 'The four replicas are outlined: each counts only its own increments and learns the others’ from their messages.',
+        agents: agentRange(1, 4),
+      },
       observe: {
-        text: 'Every replica holds exactly the sum of the increments written, and each message was merged once (merges = messages).',
+        text: 'Every replica holds exactly the sum of the increments written, and each message was merged once (as many merges as messages).',
         seen: (s) => exactSum(s) && stateOf(s)?.merges === stateOf(s)?.messages,
         measured: counted,
       },
@@ -91,6 +122,11 @@ export const counterDuplicates: Lesson = {
       text: 'Now the network delivers some messages twice (the Duplication control). A naive counter that adds every incoming update would count each second copy again; the G-Counter’s per-agent maximum makes a second copy change nothing.',
       scenario: replicas('counter', { duplicationProbability: 0.3 }),
       highlight: 'Duplication',
+      focus: {
+        look: 'The four replicas are outlined: some of the messages between them now arrive twice, yet every one ends with the same count.',
+        agents: agentRange(1, 4),
+        messages: ['delta'],
+      },
       observe: {
         text: 'Some messages arrive twice and would have been counted again by a naive counter, yet every replica still holds exactly the sum of the increments written.',
         seen: (s) =>
@@ -134,6 +170,16 @@ const shareOfBaseline = (s: RunSummary) => {
   return r ? r.bytes / r.baseline.bytes : Number.NaN;
 };
 
+/** The learner's run's bytes against sending every key to every agent once. */
+function wire(s: RunSummary): string | null {
+  const r = resultOf(s, 'sync');
+  if (!r) return null;
+  const share = shareInWords(r.bytes / r.baseline.bytes);
+  return `Your run (${r.mode} sync): ${r.upToDate} of ${r.agents} agents up to date; ${count(r.bytes)} bytes in ${r.messages} messages, ${share} sending every key to every agent once (${count(r.baseline.bytes)} bytes).`;
+}
+
+const halvesFocus = (look: string, messages?: string[]) => ({ look, agents: agentRange(1, 5), messages });
+
 export const partitionSync: Lesson = {
   id: 'partition-sync',
   title: 'Partition and heal: full vs delta sync',
@@ -144,9 +190,13 @@ export const partitionSync: Lesson = {
       text: 'Ten agents share 1,000 keys; 20 change while the swarm is split in two. After the heal, full sync sends every key to every peer.',
       scenario: sync('full'),
       highlight: 'Run',
+      focus: halvesFocus(
+        'agent-1 to agent-5, one half of the split, are outlined: after the heal, watch how much flows between the halves.',
+      ),
       observe: {
-        text: 'Every agent is up to date, at about 1.25 MB on the wire: as much as sending everything.',
+        text: 'Every agent is up to date, with about as many bytes on the wire as sending everything.',
         seen: (s) => resultOf(s, 'sync')?.ok === true && shareOfBaseline(s) >= 0.9,
+        measured: wire,
       },
     },
     {
@@ -154,9 +204,14 @@ export const partitionSync: Lesson = {
       text: 'Delta sync sends only the entries newer than what the peer has.',
       scenario: sync('delta'),
       highlight: 'Mode',
+      focus: halvesFocus(
+        'agent-1 to agent-5 are outlined again: after the heal, peers first say what they have, then send only what is newer.',
+        ['delta_request', 'delta_response'],
+      ),
       observe: {
         text: 'Every agent is up to date with far fewer bytes than full sync.',
         seen: (s) => resultOf(s, 'sync')?.ok === true && shareOfBaseline(s) < 0.7,
+        measured: wire,
       },
       tryThis: ['Try “version-query”: peers ask first, then fetch.', 'Raise “Changed keys” to 1000.'],
     },

@@ -33,10 +33,17 @@ export interface LibrarySlice {
   shareLink: string | null;
   autosave: AutosaveState;
   lesson: LessonProgress | null;
+  /** Agent ids the open lesson step is about: the stage outlines them (kept by src/lessons/focus.ts). */
+  lessonFocus: readonly string[];
+  /** Message tags the open lesson step is about (the stage may draw their dots out). */
+  lessonFocusTags: readonly string[];
   setLibraryProblem: (area: LibraryArea, problem: Problem | null) => void;
   setLibraryNotice: (area: LibraryArea, notice: string | null) => void;
   setLesson: (lesson: LessonProgress | null) => void;
+  setLessonFocus: (agents: readonly string[], tags: readonly string[]) => void;
 }
+
+const NO_FOCUS: readonly string[] = [];
 
 export const createLibrarySlice: StateCreator<Store, [], [], LibrarySlice> = (set) => ({
   saves: [],
@@ -45,6 +52,8 @@ export const createLibrarySlice: StateCreator<Store, [], [], LibrarySlice> = (se
   shareLink: null,
   autosave: 'idle',
   lesson: null,
+  lessonFocus: NO_FOCUS,
+  lessonFocusTags: NO_FOCUS,
   setLibraryProblem: (area, problem) =>
     set((s) => {
       const next = { ...s.libraryProblems };
@@ -64,4 +73,6 @@ export const createLibrarySlice: StateCreator<Store, [], [], LibrarySlice> = (se
       return { libraryNotices: notices, libraryProblems: problems };
     }),
   setLesson: (lesson) => set({ lesson }),
+  setLessonFocus: (agents, tags) =>
+    set({ lessonFocus: agents.length ? agents : NO_FOCUS, lessonFocusTags: tags.length ? tags : NO_FOCUS }),
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { cancelSearch, findCounterexample, scenarioJson } from '../../store/consensus/counterexample';
 import { propertyWords, searchedProperty } from '../../store/consensus/property';
+import { withFieldWords } from '../../store/fieldNames';
 import { useStore } from '../../store/index';
 import { NumberField } from '../common/NumberField';
 import { AgreementBanner } from './AgreementBanner';
@@ -81,7 +82,7 @@ function SearchOutcomeView() {
   if (!outcome.ok)
     return (
       <p className="error-box" role="alert">
-        {outcome.failure.message}
+        {withFieldWords(outcome.failure.message)}
       </p>
     );
   if (!outcome.found)

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { issueWords, withFieldWords } from '../../store/fieldNames';
 import { useStore } from '../../store/index';
 import { editMerge, loadReplicas, pickSyncKey, resolveMerge } from '../../store/inspectors/actions';
 import type { CrdtChoice, MergeStrategy, VersionDraft } from '../../store/inspectors/inspectorSlice';
@@ -200,12 +201,10 @@ export function MergeInspector() {
           )}
           {outcome && !outcome.ok && (
             <div className="error-box" role="alert">
-              {outcome.message}
+              {withFieldWords(outcome.message)}
               <ul>
                 {outcome.issues.map((x) => (
-                  <li key={x.field}>
-                    {x.field}: {x.rule}
-                  </li>
+                  <li key={x.field}>{issueWords(x)}</li>
                 ))}
               </ul>
             </div>

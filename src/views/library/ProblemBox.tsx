@@ -1,3 +1,4 @@
+import { issueWords, withFieldWords } from '../../store/fieldNames';
 import { useStore } from '../../store/index';
 import type { LibraryArea } from '../../store/persistence/librarySlice';
 
@@ -8,15 +9,13 @@ export function AreaMessage({ area }: { area: LibraryArea }) {
   if (problem)
     return (
       <div className="error-box" role="alert" data-testid={`${area}-problem`}>
-        <p>{problem.message}</p>
+        <p>{withFieldWords(problem.message)}</p>
         {problem.issues.length > 0 && (
           <ul>
             {problem.issues.map((i, n) => (
               // Issues can repeat a field with different rules; the index keeps keys unique.
               // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced, never reordered.
-              <li key={n}>
-                <code>{i.field}</code>: {i.rule}
-              </li>
+              <li key={n}>{issueWords(i)}</li>
             ))}
           </ul>
         )}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { cancelRun, runScenario } from '../../store/actions';
+import { issueWords, withFieldWords } from '../../store/fieldNames';
 import { useStore } from '../../store/index';
 import { LIVE_RERUN_MAX_AGENTS, watchLiveRerun } from '../../store/liveRerun';
 import { jumpToEnd } from '../../store/playback';
@@ -25,7 +26,7 @@ export function RunPanel() {
       {warnings.length > 0 && (
         <ul className="warning-box" aria-label="Warnings" data-testid="run-warnings">
           {warnings.map((w) => (
-            <li key={`${w.field}:${w.message}`}>{w.message}</li>
+            <li key={`${w.field}:${w.message}`}>{withFieldWords(w.message)}</li>
           ))}
         </ul>
       )}
@@ -58,13 +59,11 @@ export function RunPanel() {
       <AutoplayControls />
       {failure && (
         <div className="error-box" role="alert">
-          <p>{failure.kind === 'engine' ? failure.message : 'The run could not start:'}</p>
+          <p>{failure.kind === 'engine' ? withFieldWords(failure.message) : 'The run could not start:'}</p>
           {failure.issues.length > 0 && (
             <ul>
               {failure.issues.map((i) => (
-                <li key={`${i.field}:${i.rule}`}>
-                  <code>{i.field}</code>: {i.rule}
-                </li>
+                <li key={`${i.field}:${i.rule}`}>{issueWords(i)}</li>
               ))}
             </ul>
           )}

@@ -35,7 +35,7 @@ describe('LogImport: ShiViz text', () => {
     fireEvent.change(parser, { target: { value: '(?<host>\\S*) (?<clock>{.*})' } });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
-      'parser: needs the named groups (?<host>…), (?<clock>…), (?<event>…); missing: event',
+      'Parser: needs the named groups (?<host>…), (?<clock>…), (?<event>…); missing: event',
     );
     expect(parser.getAttribute('aria-invalid')).toBe('true');
     expect(parser.getAttribute('aria-describedby')).toBe(alert.id);

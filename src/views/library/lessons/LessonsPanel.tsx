@@ -1,13 +1,17 @@
 import { useEffect } from 'react';
+import { watchLessonFocus } from '../../../lessons/focus';
 import { LESSONS, type Lesson, lessonById } from '../../../lessons/index';
 import { backToLesson, closeLesson, goToStep, isOffScript, openLesson } from '../../../lessons/progress';
 import { useStore } from '../../../store/index';
 import { highlightControl } from './highlight';
+import { StageFocus } from './StageFocus';
 import '../library.css';
 
 /** The “Lessons” tab: a list of lessons, or the open lesson's current step with back/next. */
 export function LessonsPanel() {
   const progress = useStore((s) => s.lesson);
+  // A lesson restored with the page (not opened from this panel) still outlines its agents.
+  useEffect(() => void watchLessonFocus(), []);
   const lesson = progress ? lessonById(progress.id) : undefined;
   if (!progress || !lesson) return <LessonList />;
   return <LessonStepView lesson={lesson} step={progress.step} />;
@@ -52,6 +56,7 @@ function LessonStepView({ lesson, step }: { lesson: Lesson; step: number }) {
       </p>
       <p className="lesson-text">{current.text}</p>
       {current.highlight && <p className="hint">Look for the outlined control: “{current.highlight}”.</p>}
+      {current.focus && <StageFocus focus={current.focus} summary={offScript ? null : summary} />}
       {current.observe && (
         <div
           className="lesson-observe"
