@@ -82,7 +82,7 @@ describe('the player index over a trace', () => {
     // Gossip-vote style: contacts stamped at their round's start.
     const vote = new Trace();
     vote.engine(0, 'gossipContact', 2, 0);
-    vote.engine(40, 'voteChanged', 2, -1, { vote: 'against' });
+    vote.engine(40, 'voteChanged', 2, -1, { vote: 'against', round: 1 });
     vote.engine(40, 'roundEnd', -1);
     const index = buildTraceIndex(vote.columns(), 3);
     expect(flightsAt(index, 10)).toEqual([[2, 0, 0.25]]);

@@ -398,7 +398,7 @@ export class ConsensusManager {
         net.trace.engine(votedAt + r * hopMs, 'voteChanged', addr[i], -1, { proposalId, vote, round: r }),
       onRound: (r, detail) => {
         rounds = r;
-        net.trace.engine(votedAt + r * hopMs, 'roundEnd', requester, -1, { proposalId, ...detail });
+        net.trace.engine(votedAt + r * hopMs, 'roundEnd', requester, -1, { proposalId, ...detail, round: r });
       },
     });
     const decision: Decision = openAtDeadline ? 'timeout' : result.decision;

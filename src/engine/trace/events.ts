@@ -1,3 +1,7 @@
+import type { EngineEvent } from './engineEvents';
+
+export type { EngineEvent, EngineEventDetails, EngineEventName } from './engineEvents';
+
 /**
  * The trace's event vocabulary. A recorded trace is columnar (see `Trace`); these
  * are the decoded, self-describing events that tests, the CLI and the UI read.
@@ -32,7 +36,7 @@ export type TraceEvent =
   | { kind: 'agentRecovered'; t: number; agent: number }
   | { kind: 'partitionChanged'; t: number; description: PartitionDescription }
   | { kind: 'timerFired'; t: number; agent: number; timer: number }
-  | { kind: 'engine'; t: number; name: string; agent: number; peer: number; detail?: unknown };
+  | EngineEvent;
 
 export type TraceEventKind = TraceEvent['kind'];
 

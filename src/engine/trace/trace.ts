@@ -1,6 +1,7 @@
 import { checkLimit, invariant } from '../core/errors';
 import { canonicalJson, Hasher } from '../core/hash';
 import { MAX_TRACE_EVENTS } from '../core/limits';
+import type { EngineEvent, EngineEventDetails, EngineEventName } from './engineEvents';
 import { DROP_REASONS, type DropReason, KIND, KIND_CODES, type PartitionDescription, type TraceEvent } from './events';
 
 /**
@@ -134,8 +135,14 @@ export class Trace {
     this.push(KIND.timerFired, t, agent, NONE, timer, NONE, NONE);
   }
 
-  /** An engine-specific step (vote, echo, flagged, decided, merge…), with a serialisable detail. */
-  engine(t: number, name: string, agent: number, peer = NONE, detail?: unknown): void {
+  /** An engine-specific step (vote, echo, flagged, decided, merge…), with its typed, serialisable detail. */
+  engine<N extends EngineEventName>(
+    t: number,
+    name: N,
+    agent: number,
+    peer = NONE,
+    detail?: EngineEventDetails[N],
+  ): void {
     this.push(KIND.engine, t, agent, peer, NONE, this.intern(name), detail === undefined ? NONE : this.value(detail));
   }
 
@@ -249,10 +256,13 @@ export function decodeEvent(cols: TraceColumns, i: number): TraceEvent {
       return { kind, t, description: value as PartitionDescription };
     case 'timerFired':
       return { kind, t, agent: a, timer: c };
-    case 'engine':
-      return value === undefined
-        ? { kind, t, name: tag, agent: a, peer: b }
-        : { kind, t, name: tag, agent: a, peer: b, detail: value };
+    case 'engine': {
+      // Names and details were checked against the vocabulary when the engine wrote them.
+      const name = tag as EngineEventName;
+      return (
+        value === undefined ? { kind, t, name, agent: a, peer: b } : { kind, t, name, agent: a, peer: b, detail: value }
+      ) as EngineEvent;
+    }
   }
 }
 

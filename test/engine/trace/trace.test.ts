@@ -22,7 +22,7 @@ const EVENTS: TraceEvent[] = [
   { kind: 'partitionChanged', t: 800, description: { groups: [], oneWay: [] } },
   { kind: 'timerFired', t: 900, agent: 2, timer: 7 },
   { kind: 'engine', t: 901, name: 'informed', agent: 1, peer: -1 },
-  { kind: 'engine', t: 902, name: 'decided', agent: 1, peer: 4, detail: { value: 'x', votes: 3 } },
+  { kind: 'engine', t: 902, name: 'decided', agent: 1, peer: 4, detail: { decision: 'approved', votes: 3 } },
   { kind: 'messageSent', t: 902.5, from: 0, to: 1, msg: 7, tag: 'flood', payload: null },
   { kind: 'messageRelayed', t: 903, from: 0, to: 1, msg: 8, tag: 'vote' },
   { kind: 'messageDropped', t: 904, from: 1, to: 2, msg: 9, tag: 'vote', reason: 'no-route' },
@@ -126,12 +126,20 @@ describe('Trace', () => {
 
   it('grows past its first capacity without losing events', () => {
     const trace = new Trace();
-    for (let i = 0; i < 5000; i++) trace.engine(i, i % 2 ? 'odd' : 'even', i, -1, i % 7 === 0 ? { i } : undefined);
+    for (let i = 0; i < 5000; i++)
+      trace.engine(i, i % 2 ? 'voteSent' : 'roundEnd', i, -1, i % 7 === 0 ? { vote: 'for', round: i } : undefined);
     const events = decodeAll(trace.columns());
     expect(events.length).toBe(5000);
-    expect(events[4999]).toEqual({ kind: 'engine', t: 4999, name: 'odd', agent: 4999, peer: -1 });
-    expect(events[4996]).toEqual({ kind: 'engine', t: 4996, name: 'even', agent: 4996, peer: -1 });
-    expect(events[4998]).toEqual({ kind: 'engine', t: 4998, name: 'even', agent: 4998, peer: -1, detail: { i: 4998 } });
+    expect(events[4999]).toEqual({ kind: 'engine', t: 4999, name: 'voteSent', agent: 4999, peer: -1 });
+    expect(events[4996]).toEqual({ kind: 'engine', t: 4996, name: 'roundEnd', agent: 4996, peer: -1 });
+    expect(events[4998]).toEqual({
+      kind: 'engine',
+      t: 4998,
+      name: 'roundEnd',
+      agent: 4998,
+      peer: -1,
+      detail: { vote: 'for', round: 4998 },
+    });
   });
 
   it('hashes the same with record = true and record = false', () => {
