@@ -6,6 +6,7 @@
  */
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import type { RunKind, RunSpec, Scenario } from '../scenario/types';
+import type { EngineEventName } from '../trace/engineEvents';
 import type { Warning } from './advice';
 import type { RunContext } from './context';
 
@@ -52,7 +53,7 @@ export interface RunKindMeta<K extends RunKind = RunKind> {
   /** The properties this run block is checked against, the one a lesson is about first. */
   properties(run: Record<string, unknown>, agents: number): PropertyMeta[];
   /** Engine event names the kind writes to the trace (its vocabulary, documented with its types). */
-  events: readonly string[];
+  events: readonly EngineEventName[];
   /**
    * Words for the narration of the current moment: one of the kind's engine events as a short
    * sentence ("agent-2 decided: approved"), or null to leave it unsaid. `agent` and `peer` are
