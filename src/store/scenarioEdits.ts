@@ -229,3 +229,35 @@ export function switchBuilder(
   if (from.kind !== 'custom' && links && links.length > 0) topologyOut.links = links;
   return compact({ ...draft, topology: topologyOut });
 }
+
+/** A fault or a client command added at the player's cursor during replay. */
+export type CursorEdit =
+  | { kind: 'crash' | 'recover'; agent: string }
+  | { kind: 'partition'; agents: readonly string[] }
+  | { kind: 'heal' }
+  | { kind: 'command' };
+
+/** Run kinds whose run block schedules client commands (`run.commands: [{ atMs, value }]`). */
+export const COMMAND_KINDS: ReadonlySet<string> = new Set(['raft', 'pbft']);
+
+/**
+ * The draft with `change` scheduled at simulated time `atMs` (whole ms): a crash, a restart, the
+ * given agents cut off from the rest, a heal — appended to the network's faults — or, for a run
+ * that takes client commands, one more command (appended, so the earlier commands keep their ids).
+ * @example addAtTime(draft, { kind: 'crash', agent: 'agent-3' }, 1200).network.faults.at(-1) // { kind: 'crash', atMs: 1200, agent: 'agent-3' }
+ */
+export function addAtTime(draft: ScenarioDraft, change: CursorEdit, atMs: number): ScenarioDraft {
+  const t = Math.max(0, Math.round(atMs));
+  if (change.kind === 'command') {
+    const commands = Array.isArray(draft.run.commands) ? (draft.run.commands as unknown[]) : [];
+    return { ...draft, run: { ...draft.run, commands: [...commands, { atMs: t, value: `x=${commands.length + 1}` }] } };
+  }
+  const fault =
+    change.kind === 'partition'
+      ? { kind: 'partition', atMs: t, groups: [[...change.agents]] }
+      : change.kind === 'heal'
+        ? { kind: 'heal', atMs: t }
+        : { kind: change.kind, atMs: t, agent: change.agent };
+  const faults = (draft.network.faults as unknown[] | undefined) ?? [];
+  return { ...draft, network: { ...draft.network, faults: [...faults, fault] } };
+}

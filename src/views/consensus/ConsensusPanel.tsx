@@ -8,6 +8,7 @@ import { jumpToDecision, jumpToEnd } from '../../store/playback';
 import { AgreementBanner } from './AgreementBanner';
 import { ByzantineCheck } from './ByzantineCheck';
 import { ByzantineMatrix } from './ByzantineMatrix';
+import { LeaderRunView } from './LeaderRunView';
 import { OralMessagesView } from './OralMessagesView';
 import { TallyBars } from './TallyBars';
 import {
@@ -19,19 +20,24 @@ import {
   useConsensusSummary,
   useVoteSteps,
 } from './useConsensusRun';
+import { useLeaderSummary } from './useLeaderRun';
 import { WeightsTable } from './WeightsTable';
 
 /** The Consensus tab: tallies at the cursor, the decision, participants; Byzantine evidence. */
 export function ConsensusPanel() {
   const summary = useConsensusSummary();
+  const leaderRun = useLeaderSummary() !== null;
   return (
     <div className="consensus-panel">
       <ByzantineCheck />
       {summary ? (
         <RunView summary={summary} />
+      ) : leaderRun ? (
+        <LeaderRunView />
       ) : (
         <p className="hint">
-          Run a consensus scenario (quorum, weighted, Byzantine, Byzantine generals, gossip vote) to see its votes here.
+          Run a consensus scenario (quorum, weighted, Byzantine, Byzantine generals, gossip vote, Raft, PBFT) to see its
+          votes, leaders and logs here.
         </p>
       )}
     </div>

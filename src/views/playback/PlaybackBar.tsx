@@ -4,6 +4,7 @@ import { useStore } from '../../store/index';
 import { changeSpeed, jumpToDecision, scrubTo } from '../../store/playback';
 import { SPEEDS } from '../../store/playbackSlice';
 import { Icon, type IconName } from '../common/Icon';
+import { FaultsAtCursor } from './FaultsAtCursor';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -114,6 +115,7 @@ export function PlaybackBar() {
           +
         </button>
       </div>
+      <FaultsAtCursor />
     </section>
   );
 }

@@ -4,8 +4,12 @@ import { presetOf, RUN_PRESETS } from '../../worker/protocol';
 import { issueFor } from '../common/issues';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
+import { PbftFields, RaftFields } from './LeaderRunFields';
 
 type RunDraft = Record<string, unknown> & { kind: string };
+
+/** Issues shown next to a field of the form (a run parameter, a Raft or PBFT block's field, a command). */
+const NEXT_TO_A_FIELD = /^run\.([a-zA-Z]+$|teaching\.|randomFaults\.|commands\b)/;
 
 /** The form's menu: every run kind's presets, from the run-kind catalogue. */
 const CHOICES = RUN_PRESETS.map((p) => ({ value: p.id, label: p.label }));
@@ -131,7 +135,9 @@ export function RunKindForm() {
           {num('tasks', 'Tasks', { min: 1, integer: true, fallback: 100 })}
         </>
       )}
-      {issueFor(issues, 'run') && !issues.some((i) => /^run\.[a-zA-Z]+$/.test(i.field) && i.field !== 'run.kind') && (
+      {choice === 'raft' && <RaftFields />}
+      {choice === 'pbft' && <PbftFields />}
+      {issueFor(issues, 'run') && !issues.some((i) => NEXT_TO_A_FIELD.test(i.field) && i.field !== 'run.kind') && (
         <p className="field-error" role="alert">
           {issueFor(issues, 'run')}
         </p>
