@@ -16,7 +16,7 @@ async function main(filter = ''): Promise<void> {
     const r = await runCorpusFile(join(DIR, `${c.name}.json`));
     const mb = Math.round(r.rssGrowth / 1e6);
     console.log(
-      `${c.name}\t${c.expect}${c.field ? `:${c.field}` : ''}\t${r.outcome}\t${r.ms} ms\t${mb} MB\t${r.message}`,
+      `${c.name}\t${c.expect}${c.field ? `:${c.field}` : ''}\t${r.outcome}\t${r.cpuMs} ms cpu\t${r.ms} ms\t${mb} MB\t${r.message}`,
     );
   }
 }

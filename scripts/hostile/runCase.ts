@@ -13,7 +13,10 @@ export interface CaseOutcome {
   fields: string[];
   /** The first problem (or the failure), one line. */
   message: string;
+  /** Wall-clock time, ms (it includes whatever else the machine was doing). */
   ms: number;
+  /** CPU time of this process during the run, ms: the run's own cost, whatever the load. */
+  cpuMs: number;
   /** RSS after the run minus before, bytes. */
   rssGrowth: number;
 }
@@ -26,11 +29,16 @@ export const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 export async function runCorpusFile(path: string): Promise<CaseOutcome> {
   const rss = process.memoryUsage().rss;
   const start = performance.now();
-  const done = (o: Omit<CaseOutcome, 'ms' | 'rssGrowth'>): CaseOutcome => ({
-    ...o,
-    ms: Math.round(performance.now() - start),
-    rssGrowth: process.memoryUsage().rss - rss,
-  });
+  const cpu = process.cpuUsage();
+  const done = (o: Omit<CaseOutcome, 'ms' | 'cpuMs' | 'rssGrowth'>): CaseOutcome => {
+    const used = process.cpuUsage(cpu);
+    return {
+      ...o,
+      ms: Math.round(performance.now() - start),
+      cpuMs: Math.round((used.user + used.system) / 1000),
+      rssGrowth: process.memoryUsage().rss - rss,
+    };
+  };
   try {
     const read = readScenarioFile(path);
     if (!read.ok)

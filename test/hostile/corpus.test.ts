@@ -4,7 +4,8 @@
  * through the CLI's own path: read the bytes, decode, parse, check the work
  * budget, run without recording. Each file must end in a clean refusal whose
  * problems name field paths (never a constant, never an engine failure or an
- * exception) or in a clean run, as its index entry says; under 20 s; with
+ * exception) or in a clean run, as its index entry says; under 20 s of CPU
+ * (CPU, not wall-clock time: a loaded CI machine must not fail it); with
  * bounded memory. By default a sample (every file that takes well under a
  * second, which covers every category); FULL=1 runs every file.
  */
@@ -21,7 +22,7 @@ const SAMPLE = INDEX.filter((c) => FULL || !c.heavy);
 
 /** Generous: a run may keep what it built (V8 returns memory lazily), but never gigabytes. */
 const RSS_GROWTH_MAX = 1_500_000_000;
-const TIME_MAX_MS = 20_000;
+const CPU_MAX_MS = 20_000;
 
 describe('the hostile-scenario corpus', () => {
   it('has at least 150 files, every one listed once in the index with what it probes', () => {
@@ -43,7 +44,7 @@ describe('the hostile-scenario corpus', () => {
 
   it.each(SAMPLE.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const r = await runCorpusFile(join(DIR, `${c.name}.json`));
-    const seen = `${c.name} (${c.probes}): ${r.outcome} — ${r.message}`;
+    const seen = `${c.name} (${c.probes}): ${r.outcome} in ${r.cpuMs} ms of CPU (${r.ms} ms) — ${r.message}`;
     expect(['ran', 'refused'], seen).toContain(r.outcome);
     if (c.expect === 'refused') expect(r.outcome, seen).toBe('refused');
     if (c.expect === 'runs') expect(r.outcome, seen).toBe('ran');
@@ -55,7 +56,7 @@ describe('the hostile-scenario corpus', () => {
       }
       if (c.field !== undefined) expect(r.fields[0], seen).toBe(c.field);
     }
-    expect(r.ms, seen).toBeLessThan(TIME_MAX_MS);
+    expect(r.cpuMs, seen).toBeLessThan(CPU_MAX_MS);
     expect(r.rssGrowth, seen).toBeLessThan(RSS_GROWTH_MAX);
   });
 });
