@@ -186,6 +186,7 @@ function syntheticTrace(n: number): TraceColumns {
     d: new Int32Array(n).fill(0),
     e: new Int32Array(n).fill(DROP_REASONS.indexOf('loss')),
     strings: ['gossip'],
+    tagMeanings: [null],
     values: [],
   };
 }

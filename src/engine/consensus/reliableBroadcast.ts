@@ -2,6 +2,7 @@ import type { Behaviour, VoteType } from '../core/agent';
 import { check, checkLimit } from '../core/errors';
 import type { Prng } from '../core/prng';
 import type { Network } from '../network/network';
+import type { DescribedTag, MessageKind } from '../trace/messageTags';
 import type { Trace } from '../trace/trace';
 import { byzantineSizeRule } from './byzantine';
 import { VOTE_TYPES } from './types';
@@ -13,20 +14,25 @@ const SEND = 0;
 const ECHO = 1;
 const READY = 2;
 const PHASES = ['send', 'echo', 'ready'] as const;
+/** What each phase's messages are, for the trace's tag meanings (a SEND carries the owner's own vote). */
+const KIND_OF_PHASE = { send: 'vote', echo: 'echo', ready: 'ready' } as const satisfies Record<
+  (typeof PHASES)[number],
+  MessageKind
+>;
 
 /**
  * Message tags name the phase, the vote and the address of the vote's owner
  * (`echo:for:12`), with no payload: at n = 100 a decision sends about 2 million
  * messages, and a payload would be serialised and hashed twice per message.
  */
-function tagsFor(owners: readonly number[]): { tags: string[]; codes: Map<string, number> } {
-  const tags: string[] = [];
+function tagsFor(owners: readonly number[], trace: Trace): { tags: DescribedTag[]; codes: Map<string, number> } {
+  const tags: DescribedTag[] = [];
   const codes = new Map<string, number>();
   PHASES.forEach((p, phase) => {
     VOTE_TYPES.forEach((v, vote) => {
       owners.forEach((addr, s) => {
         const code = (phase * 3 + vote) * owners.length + s;
-        tags[code] = `${p}:${v}:${addr}`;
+        tags[code] = trace.describeTag(`${p}:${v}:${addr}`, { kind: KIND_OF_PHASE[p], phase: p, vote: v, owner: addr });
         codes.set(tags[code], code);
       });
     });
@@ -145,7 +151,7 @@ class BrachaSession {
   private readonly decidedAt: Float64Array;
   private readonly flags: Map<number, FlagRecord>[];
   private readonly started: Uint8Array;
-  private readonly tags: string[];
+  private readonly tags: DescribedTag[];
   private readonly codes: Map<string, number>;
   private undecidedHonest = 0;
   private firstMsg = 0;
@@ -179,7 +185,7 @@ class BrachaSession {
     this.decidedAt = new Float64Array(n);
     this.flags = Array.from({ length: n }, () => new Map());
     this.started = new Uint8Array(n);
-    ({ tags: this.tags, codes: this.codes } = tagsFor(in_.participants));
+    ({ tags: this.tags, codes: this.codes } = tagsFor(in_.participants, in_.trace));
   }
 
   run(): ReliableBroadcastOutcome {

@@ -9,6 +9,7 @@ import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import { jsonBytes } from '../memory/jsonValue';
 import { checkName, type MemoryProvider } from '../memory/memoryProvider';
 import type { Network } from '../network/network';
+import type { FixedTag } from '../trace/messageTags';
 import type { Trace } from '../trace/trace';
 import { crdtWrite } from './crdtWrite';
 import { clockOf, contentKey, lean, ReplicaSet } from './replica';
@@ -680,7 +681,7 @@ export class StateSynchronizer {
     bucket: CostBucket,
     from: number,
     to: number,
-    tag: string,
+    tag: FixedTag,
     payload: object,
     bytes = jsonBytes(payload),
   ): void {
@@ -691,12 +692,12 @@ export class StateSynchronizer {
   }
 
   /** Sends one payload to many agents, measuring its size once. */
-  private sendTo(bucket: CostBucket, to: number[], tag: string, payload: object): void {
+  private sendTo(bucket: CostBucket, to: number[], tag: FixedTag, payload: object): void {
     const bytes = jsonBytes(payload);
     for (const a of to) this.send(bucket, this.coordinatorIndex, a, tag, payload, bytes);
   }
 
-  private sendToOthers(bucket: CostBucket, tag: string, payload: object): void {
+  private sendToOthers(bucket: CostBucket, tag: FixedTag, payload: object): void {
     this.sendTo(bucket, this.others(), tag, payload);
   }
 

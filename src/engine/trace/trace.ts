@@ -3,6 +3,7 @@ import { canonicalJson, Hasher } from '../core/hash';
 import { MAX_TRACE_EVENTS } from '../core/limits';
 import type { EngineEvent, EngineEventDetails, EngineEventName } from './engineEvents';
 import { DROP_REASONS, type DropReason, KIND, KIND_CODES, type PartitionDescription, type TraceEvent } from './events';
+import { type DescribedTag, fixedMeaning, type TagMeaning } from './messageTags';
 
 /**
  * The compact, transferable form of a trace: one typed-array column per field
@@ -20,6 +21,8 @@ export interface TraceColumns {
   d: Int32Array;
   e: Int32Array;
   strings: string[];
+  /** Per interned string: its meaning when it is a message tag (what a message is, without parsing its tag). */
+  tagMeanings: (TagMeaning | null)[];
   values: unknown[];
 }
 
@@ -49,6 +52,7 @@ export class Trace {
   private readonly hasher = new Hasher();
   private count = 0;
   private readonly drops = new Array<number>(DROP_REASONS.length).fill(0);
+  private readonly described = new Map<string, TagMeaning>();
   private lastString = '';
   private lastTime = 0;
   private lastStringIndex = -1;
@@ -73,6 +77,15 @@ export class Trace {
 
   hash(): string {
     return this.hasher.hex();
+  }
+
+  /**
+   * A tag made at run time, with what it means (fixed tags have theirs in MESSAGE_TAGS). Not
+   * hashed: the meaning is a function of the tag.
+   */
+  describeTag(tag: string, meaning: TagMeaning): DescribedTag {
+    this.described.set(tag, meaning);
+    return tag as DescribedTag;
   }
 
   /** Time of the last event appended (0 before any), recorded or not. */
@@ -103,6 +116,23 @@ export class Trace {
       this.intern(tag),
       payload === undefined ? NONE : this.value(payload),
     );
+  }
+
+  /**
+   * The index of `tag` in the trace's strings, interned (and its text hashed) now if new: the
+   * network looks a tag up once, then records its messages by index with `messageSentAt` and
+   * `messageDeliveredAt`, which hash exactly as `messageSent` and `messageDelivered`.
+   */
+  tagIndex(tag: string): number {
+    return this.intern(tag);
+  }
+
+  messageSentAt(t: number, from: number, to: number, msg: number, tagIndex: number, payload?: unknown): void {
+    this.push(KIND.messageSent, t, from, to, msg, tagIndex, payload === undefined ? NONE : this.value(payload));
+  }
+
+  messageDeliveredAt(t: number, from: number, to: number, msg: number, tagIndex: number, payload?: unknown): void {
+    this.push(KIND.messageDelivered, t, from, to, msg, tagIndex, payload === undefined ? NONE : this.value(payload));
   }
 
   messageDropped(t: number, from: number, to: number, msg: number, tag: string, reason: DropReason): void {
@@ -161,6 +191,7 @@ export class Trace {
       d: rec ? this.d.slice(0, n) : new Int32Array(0),
       e: rec ? this.e.slice(0, n) : new Int32Array(0),
       strings: [...this.strings],
+      tagMeanings: this.strings.map((s) => this.described.get(s) ?? fixedMeaning(s) ?? null),
       values: [...this.values],
     };
   }

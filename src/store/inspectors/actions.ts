@@ -118,6 +118,7 @@ export function traceWindow(trace: TraceColumns, center: number, size = DIAGRAM_
     d: trace.d.slice(start, end),
     e,
     strings: trace.strings,
+    tagMeanings: trace.tagMeanings,
     values,
     firstIndex: start,
     omitted: trace.length - (end - start),

@@ -8,6 +8,7 @@ import { RUN_CATALOGUE, RUN_PRESETS } from '../../../src/engine/runs/catalogue';
 import { RUN_KINDS } from '../../../src/engine/runs/registry';
 import { runScenario } from '../../../src/engine/runs/runScenario';
 import { ScenarioFileSchema, validateScenario } from '../../../src/engine/scenario';
+import { KIND } from '../../../src/engine/trace/events';
 import { decodeAll } from '../../../src/engine/trace/trace';
 
 const schemaKinds = ScenarioFileSchema.entries.run.options.map((o) => o.entries.kind.literal).sort();
@@ -61,6 +62,12 @@ describe('the run-kind registry', () => {
       const vocabulary = new Set(meta.events);
       const written = new Set(decodeAll(trace).flatMap((e) => (e.kind === 'engine' ? [e.name] : [])));
       for (const name of written) expect(vocabulary, `${preset.id} writes "${name}"`).toContain(name);
+      // Every message it sends has a meaning (what kind of message), so nothing parses tag strings.
+      for (let i = 0; i < trace.length; i++) {
+        if (trace.kind[i] !== KIND.messageSent) continue;
+        const tag = trace.strings[trace.d[i]];
+        expect(trace.tagMeanings[trace.d[i]], `${preset.id} sends "${tag}"`).not.toBeNull();
+      }
       expect(summary.agentIds).toHaveLength(summary.agents);
     });
   });
