@@ -41,7 +41,7 @@ export function spread(s: RunSummary): string | null {
 }
 
 const watch = {
-  look: 'No swarm is drawn for a population this big: watch the share of informed agents climb, round by round, in the Spread tab.',
+  look: 'No links are drawn for a population this big: the stage lights one cell per informed agent, round by round, beside the curve of your run (solid) and the expected one (dashed).',
   moment: 'end',
 } as const;
 
@@ -76,7 +76,7 @@ export const gossipLogN: Lesson = {
     },
     {
       title: '100,000 agents',
-      text: 'A hundred times the first swarm. In the Spread tab, compare the informed count round by round with the dashed expected curve: slow start, explosive middle, quick finish.',
+      text: 'A hundred times the first swarm. On the stage, compare your run’s curve with the dashed expected one, round by round: slow start, explosive middle, quick finish.',
       scenario: rumor(100_000),
       highlight: 'Aggregate agents (no topology; blank = the swarm)',
       focus: watch,

@@ -141,13 +141,11 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
                 data-lesson-focus={focused.has(agent.id) || undefined}
               >
                 {focused.has(agent.id) && (
+                  // Inline style: the page's `.agent circle` stroke rule would override presentation attributes.
                   <circle
                     className="lesson-focus-ring"
                     r={lessonRingRadius(size.ringR)}
-                    fill="none"
-                    stroke={LESSON_FOCUS_COLOUR}
-                    strokeWidth={3}
-                    strokeDasharray="5 3"
+                    style={{ fill: 'none', stroke: LESSON_FOCUS_COLOUR, strokeWidth: 3, strokeDasharray: '5 3' }}
                   />
                 )}
                 <circle className="halo" r={size.ringR + 4} fill="none" />
