@@ -1,5 +1,6 @@
 import { byzantineGenerals, quorumRules, threeFPlusOne, weightedExperts } from './consensus';
 import { delegationCrash } from './delegation';
+import { LEADER_LESSONS } from './leaders';
 import { gossipLogN } from './spreading';
 import { concurrentWrites, counterDuplicates, partitionSync } from './state';
 import { stubbornGossip } from './stubborn';
@@ -19,6 +20,7 @@ export const LESSONS: readonly Lesson[] = [
   counterDuplicates,
   partitionSync,
   delegationCrash,
+  ...LEADER_LESSONS,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -10,6 +10,7 @@
 import { fmt } from '../scenario/rules';
 import type { Scenario } from '../scenario/types';
 import { type Cost, cost, derived, type Factor, field } from './budgetCost';
+import { estimatePbft, estimateRaft } from './budgetLeaders';
 import type { SwarmFacts } from './budgetSwarm';
 import { REPLICATED_STATE_DEFAULTS } from './replicatedState';
 
@@ -396,4 +397,6 @@ export const ESTIMATORS: { [K in Scenario['run']['kind']]?: Estimator<K> } = {
   'replicated-state': replicatedState,
   sync,
   delegation,
+  raft: estimateRaft,
+  pbft: estimatePbft,
 };

@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/engine/core/errors';
+import { estimateRun } from '../../../src/engine/runs/budget';
+import { totals } from '../../../src/engine/runs/budgetCost';
 import { propertiesOf } from '../../../src/engine/runs/catalogue';
-import { describeScenario, resultOf, runScenario } from '../../../src/engine/runs/runScenario';
-import { parseScenario } from '../../../src/engine/scenario';
+import { buildSwarm, describeScenario, resultOf, runScenario } from '../../../src/engine/runs/runScenario';
+import { parseScenario, type Scenario } from '../../../src/engine/scenario';
 
 const COMMANDS = [0, 1, 2, 3, 4].map((k) => ({ atMs: 500 + 400 * k, value: `x=${k + 1}` }));
 
@@ -155,5 +157,50 @@ describe('pbft as a run kind', () => {
     ]);
     const strong = await runScenario(scenario(run, agents), { record: false });
     expect(strong.summary.properties.slice(0, 2).every((p) => p.held)).toBe(true);
+  });
+});
+
+describe('the work budget of raft and pbft', () => {
+  const cases: [string, Scenario][] = [
+    ['raft, five servers', scenario({ kind: 'raft', commands: COMMANDS })],
+    [
+      'raft, no links',
+      scenario({ kind: 'raft', commands: COMMANDS }, 5, { topology: { agentCount: 5, builder: { kind: 'custom' } } }),
+    ],
+    ['raft, total loss', scenario({ kind: 'raft', commands: COMMANDS }, 7, { network: { lossProbability: 1 } })],
+    [
+      'raft, random faults on a ring',
+      scenario(
+        {
+          kind: 'raft',
+          commands: COMMANDS,
+          randomFaults: { crashes: 3, partitions: 3, isolateLeaderProbability: 0.3 },
+        },
+        9,
+        { topology: { agentCount: 9, builder: { kind: 'ring' } }, network: { duplicationProbability: 0.2 } },
+      ),
+    ],
+    ['pbft, seven replicas', scenario({ kind: 'pbft', commands: COMMANDS }, 7)],
+    [
+      'pbft, a silent primary',
+      scenario(
+        { kind: 'pbft', commands: COMMANDS },
+        [1, 2, 3, 4].map((i) => ({ id: `agent-${i}`, behaviour: i === 1 ? 'silent' : 'honest' })),
+      ),
+    ],
+  ];
+
+  it.each(cases)('estimates at least the events a real run writes: %s', async (_name, s) => {
+    const estimated = totals(estimateRun(s, buildSwarm(s), { record: false }));
+    const { summary } = await runScenario(s, { record: false });
+    expect(estimated.events).toBeGreaterThanOrEqual(summary.events);
+    // And not absurdly more: an estimate a hundred times too big would refuse runs that fit.
+    expect(estimated.events).toBeLessThan(100 * Math.max(1_000, summary.events));
+  });
+
+  it('refuses a thousand-server Raft run of an hour on the duration, before it runs', () => {
+    const s = scenario({ kind: 'raft', durationMs: 3_600_000 }, 1_000);
+    const d = describeScenario(s);
+    expect(d.problem?.field).toBe('run.durationMs');
   });
 });
