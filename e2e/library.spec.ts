@@ -143,7 +143,7 @@ test('a malformed file shows its problems by field and leaves the scenario and t
     mimeType: 'application/json',
     buffer: Buffer.from(scenarioText().slice(0, 60)),
   });
-  await expect(problem).toContainText('(file)');
+  await expect(problem).toContainText('The file: not valid JSON');
   await expect(agentsField(page)).toHaveValue('17');
   await expect(page.getByRole('list', { name: 'Saves' }).getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('list', { name: 'Saves' })).toContainText('Keep me');
