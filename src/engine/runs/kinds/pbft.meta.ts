@@ -1,6 +1,7 @@
 import type { PbftEventName } from '../../consensus/pbft/events';
 import type { PropertyMeta, RunKindMeta } from '../kind';
 import { scheduledCommands } from './leaderCommands';
+import { narratePbft } from './pbft.narrate';
 
 /** PBFT's properties among honest replicas (Castro & Liskov §4.5) and liveness, by id. */
 export const PBFT_PROPERTY_META = {
@@ -51,4 +52,5 @@ export const pbftMeta: RunKindMeta<'pbft'> = {
   presetOf: () => 'pbft',
   properties: () => Object.values(PBFT_PROPERTY_META).map((p) => ({ ...p })),
   events: EVENTS,
+  narrate: narratePbft,
 };

@@ -1,6 +1,7 @@
 import type { RaftEventName } from '../../consensus/raft/events';
 import type { PropertyMeta, RunKindMeta } from '../kind';
 import { scheduledCommands } from './leaderCommands';
+import { narrateRaft } from './raft.narrate';
 
 /** Raft's five safety properties (the extended paper's Figure 3) and liveness, by id. */
 export const RAFT_PROPERTY_META = {
@@ -82,4 +83,5 @@ export const raftMeta: RunKindMeta<'raft'> = {
     return ids.map((id) => ({ ...RAFT_PROPERTY_META[id] }));
   },
   events: EVENTS,
+  narrate: narrateRaft,
 };
