@@ -8,8 +8,9 @@ export const CONSENSUS_PANELS: PanelDef[] = [
     title: 'Consensus',
     area: 'right',
     component: lazyPanel(() => import('./ConsensusPanel'), 'ConsensusPanel'),
-    // The tally, the matrix, the generals' orders; a gossip vote is a curve first (Spread).
-    explains: (s) => s.runKind === 'consensus' && algorithmOf(s) !== 'gossip',
+    // The tally, the matrix, the generals' orders, Raft's logs, PBFT's phases; a gossip vote is a curve first (Spread).
+    explains: (s) =>
+      (s.runKind === 'consensus' && algorithmOf(s) !== 'gossip') || s.runKind === 'raft' || s.runKind === 'pbft',
   },
   {
     id: 'spread',
