@@ -96,7 +96,7 @@ export function partitionWords(p: PartitionDescription, ids: readonly string[]):
 }
 
 /** Why a message was dropped, in words naming the agents at the two ends of the hop it was on. */
-export function dropWords(reason: DropReason | undefined, from: string, to: string): string {
+export function dropWords(reason: DropReason | string | undefined, from: string, to: string): string {
   switch (reason) {
     case 'loss':
       return `lost on the link from ${from} to ${to}`;

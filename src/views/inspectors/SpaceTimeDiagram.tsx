@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index';
 import { loadDiagram } from '../../store/inspectors/actions';
+import { dropWords } from '../../store/inspectors/logRows';
 import { seekTime } from '../../store/playback';
 import { pictureOfSvg } from '../../store/sharing/elementPicture';
 import { downloadBlob, fileSlug, rasterise } from '../../store/sharing/exportFiles';
@@ -330,7 +331,7 @@ function Arrows({ m, layout, faded }: { m: SpaceTimeModel; layout: Layout; faded
                 className="arrow dropped"
                 d={`M${xm - 4},${ym - 4} L${xm + 4},${ym + 4} M${xm - 4},${ym + 4} L${xm + 4},${ym - 4}`}
               />
-              <title>{`${a.tag} to ${m.agentIds[a.toAgent]} lost (${a.reason ?? 'dropped'})`}</title>
+              <title>{`${a.tag}: ${dropWords(a.reason, m.agentIds[m.agent[a.from]], m.agentIds[a.toAgent])}`}</title>
             </g>
           );
         }
