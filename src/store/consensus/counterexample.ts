@@ -1,13 +1,16 @@
 /**
- * "Find a counterexample" actions: the seed search runs in the worker (bounded,
- * cancellable, with progress); a found seed becomes the scenario's seed (one
- * undoable edit) and is run through the normal run action, so the player opens
- * exactly the run the CLI reproduces from the exported scenario.
+ * "Find a counterexample" actions: the seed search runs on a pool of workers, one per spare
+ * core, apart from the simulation worker (bounded, cancellable, with progress; the same seed
+ * as a one-core search); a found seed becomes the scenario's seed (one undoable edit) and is
+ * run through the normal run action, so the player opens exactly the run the CLI reproduces
+ * from the exported scenario.
  */
 import { WorkerAbortedError } from '../../worker/client';
+import { SearchPool } from '../../worker/pool';
 import { runScenario } from '../actions';
 import { useStore } from '../index';
-import { simClient } from '../simClient';
+
+let pool: SearchPool | undefined;
 
 let controller: AbortController | undefined;
 
@@ -23,17 +26,20 @@ export async function findCounterexample(settings: SearchSettings): Promise<void
   const mine = new AbortController();
   controller = mine;
   const { scenario } = useStore.getState();
-  useStore.setState({ searchStatus: 'searching', searchProgress: 0, searchTried: 0, searchOutcome: null });
+  const request = { maxSeeds: settings.maxSeeds, withinRounds: settings.withinRounds, firstSeed: settings.firstSeed };
+  pool ??= new SearchPool();
+  useStore.setState({
+    searchStatus: 'searching',
+    searchProgress: 0,
+    searchTried: 0,
+    searchOutcome: null,
+    searchWorkers: pool.workersFor(request),
+  });
   const onProgress = (fraction: number, tried: number) => {
     if (controller === mine) useStore.setState({ searchProgress: fraction, searchTried: tried });
   };
   try {
-    const outcome = await simClient().searchCounterexample(
-      scenario,
-      { maxSeeds: settings.maxSeeds, withinRounds: settings.withinRounds, firstSeed: settings.firstSeed },
-      onProgress,
-      { signal: mine.signal },
-    );
+    const outcome = await pool.search(scenario, request, onProgress, { signal: mine.signal });
     if (controller !== mine) return;
     const status = !outcome.ok ? 'failed' : outcome.found ? 'found' : 'not-found';
     useStore.setState({

@@ -10,6 +10,8 @@ export interface CounterexampleSlice {
   /** Fraction of the seed budget tried, in [0, 1]. */
   searchProgress: number;
   searchTried: number;
+  /** Workers the current or last search ran on (one per spare core). */
+  searchWorkers: number;
   searchOutcome: SearchOutcome | null;
   /** The seed of the counterexample the player has open, if any. */
   openCounterexampleSeed: number | null;
@@ -19,6 +21,7 @@ export const createCounterexampleSlice: StateCreator<Store, [], [], Counterexamp
   searchStatus: 'idle',
   searchProgress: 0,
   searchTried: 0,
+  searchWorkers: 0,
   searchOutcome: null,
   openCounterexampleSeed: null,
 });

@@ -26,7 +26,7 @@ export function CounterexamplePanel() {
     <div className="counterexample">
       <p>
         Property: <strong data-testid="property">{property}</strong>. The search runs the scenario with seed after seed
-        in the worker (no trace kept) and stops at the first run that breaks it.
+        on a pool of workers, one per spare core (no trace kept), and stops at the first run that breaks it.
       </p>
       <NumberField label="Seeds to try" value={maxSeeds} min={1} max={100000} integer onChange={setMaxSeeds} />
       {bounded && <NumberField label="Within k rounds" value={k} min={1} max={10000} integer onChange={setRounds} />}
@@ -56,6 +56,8 @@ function SearchProgress({ maxSeeds }: { maxSeeds: number }) {
   const status = useStore((s) => s.searchStatus);
   const progress = useStore((s) => s.searchProgress);
   const tried = useStore((s) => s.searchTried);
+  const workers = useStore((s) => s.searchWorkers);
+  const on = `on ${workers} worker${workers === 1 ? '' : 's'}`;
   return (
     <>
       {status === 'searching' && (
@@ -65,10 +67,12 @@ function SearchProgress({ maxSeeds }: { maxSeeds: number }) {
       )}
       <p className="status" role="status" data-testid="search-status">
         {status === 'searching'
-          ? `Searching… ${fmt(tried)} of ${fmt(maxSeeds)} seeds tried`
+          ? `Searching ${on}… ${fmt(tried)} of ${fmt(maxSeeds)} seeds tried`
           : status === 'cancelled'
             ? 'Search cancelled.'
-            : ''}
+            : status === 'idle'
+              ? ''
+              : `Searched ${on}.`}
       </p>
     </>
   );

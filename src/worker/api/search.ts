@@ -4,17 +4,25 @@
  * property the run kind is about, and returns that seed, its summary and the
  * violation with its witnesses, so the player can open the run and the CLI can
  * replay it from the scenario and the seed alone.
+ *
+ * Two ways in, one loop: `searchCounterexample` tries every seed on one core;
+ * `searchChunk` tries one contiguous slice of the same seeds, for a pool of
+ * workers (src/worker/poolSearch.ts puts the slices back together so that the
+ * pool reports exactly what the one-core search reports).
  */
 import { propertiesOf } from '../../engine/runs/catalogue';
-import type { Violation } from '../../engine/runs/kind';
+import type { PropertyMeta, Violation } from '../../engine/runs/kind';
 import { checkProperty } from '../../engine/runs/registry';
 import { runScenario } from '../../engine/runs/runScenario';
-import { parseScenario } from '../../engine/scenario';
+import { parseScenario, type Scenario } from '../../engine/scenario';
 import type { RunFailure, RunSummary } from '../protocol';
 import { toFailure } from './runs';
 
 /** The most seeds one search may try (each is a full run). */
 export const MAX_SEARCH_SEEDS = 100_000;
+
+/** Seeds a search tries when the request does not say. */
+export const DEFAULT_SEARCH_SEEDS = 1000;
 
 export interface SearchRequest {
   /** First seed tried (default: the scenario's seed). */
@@ -32,11 +40,87 @@ export type SearchOutcome =
   | { ok: true; found: false; tried: number; firstSeed: number; property: string }
   | { ok: false; failure: RunFailure };
 
+/**
+ * What one slice of the seeds gave: nothing broke (with what the "not found" report needs), a
+ * seed broke the property (`index` counts from the first seed of the whole search), or the
+ * search failed (an invalid scenario, a run refused or an engine error at a seed of the slice).
+ */
+export type SearchChunkResult =
+  | { kind: 'clean'; firstSeed: number; property: string }
+  | { kind: 'found'; index: number; seed: number; violation: Violation; summary: RunSummary }
+  | { kind: 'failed'; index: number; failure: RunFailure };
+
+/** How many seeds a request asks for, within MAX_SEARCH_SEEDS. */
+export const seedsToTry = (request: SearchRequest): number =>
+  Math.max(0, Math.min(request.maxSeeds ?? DEFAULT_SEARCH_SEEDS, MAX_SEARCH_SEEDS));
+
+/** The k-th seed of a search from `firstSeed` (seeds wrap around at 2³²). */
+export const searchSeedAt = (firstSeed: number, k: number): number => (firstSeed + k) % 2 ** 32;
+
+interface PreparedSearch {
+  scenario: Scenario;
+  property: PropertyMeta;
+  bound: number | undefined;
+  /** The property in words, with "within k rounds" when it has a bound. */
+  name: string;
+  firstSeed: number;
+}
+
+/** Parses the scenario and picks the property; a RunFailure when there is nothing to search. */
+function prepare(input: unknown, request: SearchRequest): PreparedSearch | RunFailure {
+  const scenario = parseScenario(input);
+  // The property the kind's lessons are about, with the user's "within k rounds" when it has a bound.
+  const [first] = propertiesOf(scenario.run, scenario.topology.agents.length);
+  if (!first) return { kind: 'validation', message: 'This run kind has no property to break.', issues: [] };
+  const bound = first.roundBound === undefined ? undefined : (request.withinRounds ?? first.roundBound);
+  const property = { ...first, roundBound: bound };
+  const name = bound === undefined ? property.label : `${property.label} within ${bound} rounds`;
+  return { scenario, property, bound, name, firstSeed: request.firstSeed ?? scenario.seed };
+}
+
+/** Runs seed index `k` of the search; the violation when it breaks the property. */
+async function trySeed(p: PreparedSearch, k: number) {
+  const seed = searchSeedAt(p.firstSeed, k);
+  const { summary } = await runScenario(p.scenario, { seed, record: false });
+  const violation = checkProperty(summary.runKind, p.property, summary.result, p.bound);
+  return violation ? { seed, violation, summary } : undefined;
+}
+
+/**
+ * Tries seed indices `from … from + count − 1` of the search and stops at the first that breaks
+ * the property (or fails): the lowest such index of the slice. Never throws.
+ * @example await searchChunk(scenario, { maxSeeds: 1000 }, 200, 100) // { kind: 'clean', … } or { kind: 'found', index: 237, … }
+ */
+export async function searchChunk(
+  input: unknown,
+  request: SearchRequest,
+  from: number,
+  count: number,
+): Promise<SearchChunkResult> {
+  let p: PreparedSearch | RunFailure;
+  try {
+    p = prepare(input, request);
+  } catch (error) {
+    return { kind: 'failed', index: from, failure: toFailure(error) };
+  }
+  if (!('scenario' in p)) return { kind: 'failed', index: from, failure: p };
+  for (let k = from; k < from + count; k++) {
+    try {
+      const broken = await trySeed(p, k);
+      if (broken) return { kind: 'found', index: k, ...broken };
+    } catch (error) {
+      return { kind: 'failed', index: k, failure: toFailure(error) };
+    }
+  }
+  return { kind: 'clean', firstSeed: p.firstSeed, property: p.name };
+}
+
 export const searchApi = {
   /**
-   * Tries seeds `firstSeed, firstSeed + 1, …` and stops at the first run that
-   * breaks the scenario's property. Cancelled by the client (the worker is
-   * terminated); progress is reported as a fraction of `maxSeeds`.
+   * Tries seeds `firstSeed, firstSeed + 1, …` on this one core and stops at the first run that
+   * breaks the scenario's property. Cancelled by the client (the worker is terminated); progress
+   * is reported as a fraction of `maxSeeds`. The page searches on a pool (src/worker/pool.ts),
+   * which reports the same outcome.
    * @example await searchApi.searchCounterexample(byzantine13With5Equivocators, { maxSeeds: 200 }) // { found: true, seed: … }
    */
   async searchCounterexample(
@@ -45,28 +129,16 @@ export const searchApi = {
     onProgress?: (fraction: number, tried: number) => void,
   ): Promise<SearchOutcome> {
     try {
-      const scenario = parseScenario(input);
-      // The property the kind's lessons are about, with the user's "within k rounds" when it has a bound.
-      const [first] = propertiesOf(scenario.run, scenario.topology.agents.length);
-      if (!first)
-        return {
-          ok: false,
-          failure: { kind: 'validation', message: 'This run kind has no property to break.', issues: [] },
-        };
-      const bound = first.roundBound === undefined ? undefined : (request.withinRounds ?? first.roundBound);
-      const property = { ...first, roundBound: bound };
-      const name = bound === undefined ? property.label : `${property.label} within ${bound} rounds`;
-      const firstSeed = request.firstSeed ?? scenario.seed;
-      const max = Math.min(request.maxSeeds ?? 1000, MAX_SEARCH_SEEDS);
+      const p = prepare(input, request);
+      if (!('scenario' in p)) return { ok: false, failure: p };
+      const max = seedsToTry(request);
       const every = Math.max(1, Math.floor(max / 100));
       for (let k = 0; k < max; k++) {
-        const seed = (firstSeed + k) % 2 ** 32;
-        const { summary } = await runScenario(scenario, { seed, record: false });
-        const violation = checkProperty(summary.runKind, property, summary.result, bound);
-        if (violation) return { ok: true, found: true, seed, tried: k + 1, violation, summary };
+        const broken = await trySeed(p, k);
+        if (broken) return { ok: true, found: true, tried: k + 1, ...broken };
         if ((k + 1) % every === 0) onProgress?.((k + 1) / max, k + 1);
       }
-      return { ok: true, found: false, tried: max, firstSeed, property: name };
+      return { ok: true, found: false, tried: max, firstSeed: p.firstSeed, property: p.name };
     } catch (error) {
       return { ok: false, failure: toFailure(error) };
     }
