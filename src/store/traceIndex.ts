@@ -13,6 +13,7 @@ export {
   emptyGlyphFrame,
   type GlyphFrame,
   glyphsAt,
+  glyphsChangeBetween,
   PHASES,
   type RunVocabulary,
   runVocabulary,

@@ -6,15 +6,20 @@
  * a new kind of state joins it through a series of the index (src/worker/traceIndex.ts).
  */
 
-import { forEachSeriesAt, seriesMax, seriesMaxCount } from './agentSeries';
+import { bisectRight } from '../engine/core/bisect';
+import { seriesMax, seriesMaxCount } from './agentSeries';
 import { FLIGHT_KINDS, type FlightKind } from './flightKinds';
-import { AGENT_MARKS, type AgentMark, DECISION_CODES, type TraceIndex, VOTE_CODES } from './traceIndex';
+import { AGENT_MARKS, type AgentMark, DECISION_CODES, GLYPH_FIELDS, type TraceIndex, VOTE_CODES } from './traceIndex';
 
 export const PHASES = ['send', 'echo', 'ready'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface GlyphFrame {
   agentCount: number;
+  /** The event it shows the state after (−1: before the first). */
+  cursor: number;
+  /** The index it was computed from (a frame moves forward only within one run). */
+  source?: TraceIndex;
   /** The agent's state (fill colour), a code into AGENT_MARKS. */
   mark: Uint8Array;
   /** Its vote, a code into VOTE_CODES, or −1. */
@@ -50,10 +55,11 @@ function phaseFull(index: TraceIndex): number {
   return Math.max(1, send.agents.length, seriesMaxCount(echo), seriesMaxCount(ready));
 }
 
-/** A frame of `agentCount` agents with nothing yet to show. */
+/** A frame of `agentCount` agents with nothing yet to show (before the first event). */
 export function emptyGlyphFrame(agentCount: number, phases: boolean): GlyphFrame {
   return {
     agentCount,
+    cursor: -1,
     mark: new Uint8Array(agentCount),
     vote: new Int8Array(agentCount).fill(-1),
     decision: new Int8Array(agentCount).fill(-1),
@@ -65,45 +71,67 @@ export function emptyGlyphFrame(agentCount: number, phases: boolean): GlyphFrame
 
 const hasPhases = (index: TraceIndex) => index.series.echo.agents.length + index.series.ready.agents.length > 0;
 
+const F = Object.fromEntries(GLYPH_FIELDS.map((f, i) => [f, i])) as Record<(typeof GLYPH_FIELDS)[number], number>;
+
 /**
- * Every agent's glyph after event `cursor`. Pass the previous frame as `into` to reuse its arrays
- * (a frame per animation frame allocates nothing then).
+ * Every agent's glyph after event `cursor`. Pass a frame from earlier in the same run as `into`
+ * to reuse its arrays and move it forward by applying only the changes since its cursor (playing
+ * forward costs what changed, not the swarm's size); otherwise the frame is rebuilt from the start.
  * @example glyphsAt(index, cursor).vote[3] // 0: agent 3 has voted 'for'
  */
 export function glyphsAt(index: TraceIndex, cursor: number, into?: GlyphFrame): GlyphFrame {
   const n = index.agentCount;
   const phased = hasPhases(index);
+  const fits = into && into.agentCount === n && (into.phases !== null) === phased;
   const f =
-    into && into.agentCount === n && (into.phases !== null) === phased ? resetFrame(into) : emptyGlyphFrame(n, phased);
-  for (const [agent, events] of index.markIndex) {
-    const k = lastAtOrBefore(events, cursor);
-    if (k >= 0) f.mark[agent] = (index.markValue.get(agent) as Uint8Array)[k];
+    fits && into.source === index && into.cursor <= cursor
+      ? into
+      : fits
+        ? resetFrame(into)
+        : emptyGlyphFrame(n, phased);
+  const c = index.glyphChanges;
+  const from = bisectRight(c.event, f.cursor);
+  const to = bisectRight(c.event, cursor);
+  const full = phaseFull(index);
+  for (let k = from; k < to; k++) {
+    const a = c.agent[k];
+    const v = c.value[k];
+    switch (c.field[k]) {
+      case F.mark:
+        f.mark[a] = v;
+        break;
+      case F.crashed:
+        f.crashed[a] = v;
+        break;
+      case F.vote:
+        f.vote[a] = v;
+        break;
+      case F.decision:
+        f.decision[a] = v;
+        break;
+      case F.informedRound:
+        f.round[a] = v;
+        break;
+      default:
+        if (f.phases) {
+          const p = c.field[k] - F.send;
+          f.phases[3 * a + p] = Math.min(1, v / (p === 0 ? 1 : full));
+        }
+    }
   }
-  for (const [agent, events] of index.crashIndex) f.crashed[agent] = lastAtOrBefore(events, cursor) % 2 === 0 ? 1 : 0;
-  const { series } = index;
-  forEachSeriesAt(series.vote, cursor, (a, _n, v) => {
-    f.vote[a] = v;
-  });
-  forEachSeriesAt(series.decision, cursor, (a, _n, v) => {
-    f.decision[a] = v;
-  });
-  forEachSeriesAt(series.informedRound, cursor, (a, _n, v) => {
-    f.round[a] = v;
-  });
-  if (f.phases) {
-    const full = phaseFull(index);
-    const phases = f.phases;
-    PHASES.forEach((phase, p) => {
-      const whole = phase === 'send' ? 1 : full;
-      forEachSeriesAt(series[phase], cursor, (a, count) => {
-        phases[3 * a + p] = Math.min(1, count / whole);
-      });
-    });
-  }
+  f.cursor = cursor;
+  f.source = index;
   return f;
 }
 
+/** Whether any agent's glyph changes between events `a` and `b` (either order): a frame's drawing can be kept if not. */
+export function glyphsChangeBetween(index: TraceIndex, a: number, b: number): boolean {
+  const events = index.glyphChanges.event;
+  return bisectRight(events, Math.min(a, b)) !== bisectRight(events, Math.max(a, b));
+}
+
 function resetFrame(f: GlyphFrame): GlyphFrame {
+  f.cursor = -1;
   f.mark.fill(0);
   f.vote.fill(-1);
   f.decision.fill(-1);
@@ -111,18 +139,6 @@ function resetFrame(f: GlyphFrame): GlyphFrame {
   f.crashed.fill(0);
   f.phases?.fill(0);
   return f;
-}
-
-/** Last position in an ascending array whose value is ≤ x, or −1. */
-function lastAtOrBefore(sorted: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** What the run draws at one moment or another: the legend's contents. */

@@ -56,6 +56,16 @@ export interface TraceIndex {
   partitions: PartitionDescription[];
   /** Per-agent step series the glyphs are drawn from (src/worker/glyphFrame.ts). */
   series: Record<SeriesName, AgentSeries>;
+  /** Every change of an agent's glyph in event order, so a frame moves forward by applying only what changed. */
+  glyphChanges: GlyphChanges;
+}
+
+/** Glyph changes as parallel arrays: at event `event[k]`, agent `agent[k]`'s field `field[k]` (GLYPH_FIELDS) becomes `value[k]`. */
+export interface GlyphChanges {
+  event: Int32Array;
+  agent: Int32Array;
+  field: Uint8Array;
+  value: Int32Array;
 }
 
 /**
@@ -67,6 +77,46 @@ export interface TraceIndex {
 export const SERIES_NAMES = ['vote', 'decision', 'informedRound', 'send', 'echo', 'ready'] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 export const VOTE_CODES = ['for', 'against', 'abstain'] as const;
+/** What a glyph change sets: the agent's mark, whether it is down, or one of its series. */
+export const GLYPH_FIELDS = ['mark', 'crashed', ...SERIES_NAMES] as const;
+export type GlyphField = (typeof GLYPH_FIELDS)[number];
+/** Series whose glyph value is how many steps an agent took (messages of a phase sent), not the step's value. */
+const COUNTED: ReadonlySet<SeriesName> = new Set(['send', 'echo', 'ready']);
+
+/** Collects glyph changes in event order, counting the steps of counted series per agent. */
+class GlyphChangeLog {
+  private readonly rows: number[] = [];
+  private readonly counts = new Map<string, number>();
+  push(event: number, agent: number, field: GlyphField, value: number): void {
+    this.rows.push(event, agent, GLYPH_FIELDS.indexOf(field), value);
+  }
+  step(event: number, agent: number, series: SeriesName, value: number): void {
+    if (!COUNTED.has(series)) {
+      this.push(event, agent, series, value);
+      return;
+    }
+    const key = `${series}:${agent}`;
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    this.push(event, agent, series, count);
+  }
+  build(): GlyphChanges {
+    const n = this.rows.length / 4;
+    const out = {
+      event: new Int32Array(n),
+      agent: new Int32Array(n),
+      field: new Uint8Array(n),
+      value: new Int32Array(n),
+    };
+    for (let k = 0; k < n; k++) {
+      out.event[k] = this.rows[4 * k];
+      out.agent[k] = this.rows[4 * k + 1];
+      out.field[k] = this.rows[4 * k + 2];
+      out.value[k] = this.rows[4 * k + 3];
+    }
+    return out;
+  }
+}
 export const DECISION_CODES = ['approved', 'rejected', 'timeout'] as const;
 
 const OTHER = FLIGHT_KINDS.indexOf('other');
@@ -129,6 +179,7 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
   // Flight rows: [from, to] pairs, [start, end] pairs, delivered, kind code.
   const rows: number[][] = [[], [], [], []];
   const kindOfString = flightKindCodes(trace.strings);
+  const changes = new GlyphChangeLog();
   const series = Object.fromEntries(SERIES_NAMES.map((s) => [s, new AgentSeriesBuilder()])) as Record<
     SeriesName,
     AgentSeriesBuilder
@@ -171,7 +222,10 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
       if (start !== undefined)
         flight(from, trace.b[i], start, trace.t[i], kind === KIND.messageDelivered ? 1 : 0, trace.d[i]);
     } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) {
-      if (trace.a[i] < agentCount) listOf(crashes, trace.a[i]).push(i);
+      if (trace.a[i] >= 0 && trace.a[i] < agentCount) {
+        listOf(crashes, trace.a[i]).push(i);
+        changes.push(i, trace.a[i], 'crashed', kind === KIND.agentCrashed ? 1 : 0);
+      }
     } else if (kind === KIND.partitionChanged) {
       partitionIndex.push(i);
       partitions.push(trace.values[trace.e[i]] as PartitionDescription);
@@ -184,11 +238,20 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
       const mark = markOf(name, detail);
       const agent = trace.a[i];
       if (agent < 0 || agent >= agentCount) continue;
-      if (mark) listOf(marks, agent).push(i, MARKS.indexOf(mark));
+      if (mark) {
+        listOf(marks, agent).push(i, MARKS.indexOf(mark));
+        changes.push(i, agent, 'mark', MARKS.indexOf(mark));
+      }
       const step = seriesStep(name, detail, mark);
-      if (step) series[step[0]].push(agent, i, step[1]);
+      if (step) {
+        series[step[0]].push(agent, i, step[1]);
+        changes.step(i, agent, step[0], step[1]);
+      }
       // A reliable broadcast's SEND is the agent's own vote, broadcast once (a peer-less voteSent).
-      if (name === 'voteSent' && trace.b[i] < 0) series.send.push(agent, i, 0);
+      if (name === 'voteSent' && trace.b[i] < 0) {
+        series.send.push(agent, i, 0);
+        changes.step(i, agent, 'send', 0);
+      }
     }
   }
   maxFlightMs = Math.max(maxFlightMs, addContactFlights(trace, contacts, roundEnds, rows, kindOfString));
@@ -198,6 +261,7 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
     partitionIndex: Int32Array.from(partitionIndex),
     partitions,
     series: Object.fromEntries(SERIES_NAMES.map((s) => [s, series[s].build()])) as Record<SeriesName, AgentSeries>,
+    glyphChanges: changes.build(),
   };
 }
 
@@ -247,12 +311,12 @@ function finish(
   roundEnds: number[],
   decisionIndex: number,
   maxFlightMs: number,
-): Omit<TraceIndex, 'partitionIndex' | 'partitions' | 'series'> {
+): Omit<TraceIndex, 'partitionIndex' | 'partitions' | 'series' | 'glyphChanges'> {
   const pairs = rows[0];
   const times = rows[1];
   const count = rows[2].length;
   const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => times[2 * x] - times[2 * y] || x - y);
-  const idx: Omit<TraceIndex, 'partitionIndex' | 'partitions' | 'series'> = {
+  const idx: Omit<TraceIndex, 'partitionIndex' | 'partitions' | 'series' | 'glyphChanges'> = {
     length,
     msgFrom: new Int32Array(count),
     msgTo: new Int32Array(count),
@@ -292,6 +356,10 @@ export function indexArrays(index: TraceIndex): ArrayBufferView[] {
     index.msgDelivered,
     index.msgKind,
     ...Object.values(index.series).flatMap(seriesArrays),
+    index.glyphChanges.event,
+    index.glyphChanges.agent,
+    index.glyphChanges.field,
+    index.glyphChanges.value,
     ...index.markIndex.values(),
     ...index.markValue.values(),
     ...index.crashIndex.values(),

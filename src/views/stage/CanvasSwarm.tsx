@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index';
 import { decisionColour, glyphFill, glyphSize, phaseArcPath } from '../../store/stage/glyphShapes';
 import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
-import { cutLinks } from '../../store/traceIndex';
+import { cutLinks, glyphsChangeBetween } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { paintFlights } from './drawFlights';
 import { currentFrame, type Frame, onFrameChange } from './frame';
@@ -24,8 +24,8 @@ interface Props {
 
 /**
  * Canvas renderer for large swarms (hundreds to thousands of agents): the same glyph model and
- * interactions as the SVG renderer (hit testing is geometric and shared), drawn imperatively in
- * one pass per frame, one path per colour, so 5,000 agents are a handful of fills.
+ * interactions as the SVG renderer (hit testing is geometric and shared), drawn imperatively,
+ * one path per colour, so 5,000 agents are a handful of fills.
  */
 export function CanvasSwarm({
   topology,
@@ -37,15 +37,10 @@ export function CanvasSwarm({
   labelled,
   connectLine,
 }: Props) {
-  const ref = useRef<HTMLCanvasElement>(null);
+  const baseRef = useRef<HTMLCanvasElement>(null);
+  const agentsRef = useRef<HTMLCanvasElement>(null);
+  const dotsRef = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
-
-  // The links change only with the topology or the view: draw them once into a layer and copy it
-  // each frame, whatever else changes (a dense 5,000-agent swarm has a quarter of a million links).
-  const links = useMemo(() => {
-    const dpr = window.devicePixelRatio || 1;
-    return linkLayer(topology.links, p, t, Math.round(width * dpr), Math.round(height * dpr), dpr);
-  }, [topology.links, p, t, width, height]);
   // Lesson focus: the open step's agents, ringed and labelled (one separate addition, see lessonFocusRing.ts).
   const lessonFocus = useStore((s) => s.lessonFocus);
   const focused = useMemo(() => {
@@ -57,68 +52,126 @@ export function CanvasSwarm({
     [topology.agents, labelled, focused],
   );
 
+  // Three layers, each redrawn only when what it shows changes: the links (with the partition's
+  // groups and cut links) when the view or the partition changes, the agents when a glyph changes,
+  // the messages in flight every frame. A frame of playback then repaints the moving dots alone.
   useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
+    const layers = [baseRef.current, agentsRef.current, dotsRef.current];
+    const contexts = layers.map((c) => c?.getContext('2d') ?? null);
+    const [base, agents, dots] = contexts;
+    if (!base || !agents || !dots) return;
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
+    for (const c of layers) {
+      if (!c) continue;
+      c.width = Math.round(width * dpr);
+      c.height = Math.round(height * dpr);
+    }
     const size = glyphSize(n);
-    const malicious = topology.agents.map((a) => a.behaviour !== 'honest');
-    // The partition's cut links and group outlines, recomputed only when the partition changes.
-    let partition: Frame['partition'] = null;
-    let cut: Uint8Array | null = null;
+    const view: DrawView = { p, t, n, size, malicious: topology.agents.map((a) => a.behaviour !== 'honest') };
+    let partition: Frame['partition'] | undefined;
     let groupOf: Int32Array | null = null;
-    let outlines: { group: number; path: Path2D }[] = [];
+    let drawnGlyphs: { source: unknown; cursor: number } | null | undefined;
+    let dotsShown = true;
     const draw = () => {
       const frame = currentFrame(n);
       if (frame.partition !== partition) {
         partition = frame.partition;
-        cut = partition ? cutLinks(topology.links, partition, n) : null;
         groupOf = partitionGroupOf(partition, n);
-        outlines = groupOf ? groupOutlines(groupOf, p).map(({ group, d }) => ({ group, path: new Path2D(d) })) : [];
+        drawBase(base, view, topology, partition, groupOf, connectLine, dpr);
+        drawnGlyphs = undefined;
       }
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-      drawOutlines(ctx, outlines, t.k);
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      if (links) ctx.drawImage(links, 0, 0);
-      ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-      if (cut) drawCutLinks(ctx, topology.links, cut, p, t.k);
-      if (connectLine) {
-        ctx.strokeStyle = COLOURS.selected;
-        ctx.lineWidth = 2 / t.k;
-        ctx.beginPath();
-        ctx.moveTo(p[2 * connectLine.from], p[2 * connectLine.from + 1]);
-        ctx.lineTo(connectLine.to.x, connectLine.to.y);
-        ctx.stroke();
+      const g = frame.glyphs;
+      const same =
+        drawnGlyphs !== undefined &&
+        (g === null
+          ? drawnGlyphs === null
+          : drawnGlyphs !== null &&
+            drawnGlyphs.source === g.source &&
+            g.source !== undefined &&
+            !glyphsChangeBetween(g.source, drawnGlyphs.cursor, g.cursor));
+      if (!same) {
+        clear(agents, dpr);
+        if (groupOf) drawHalos(agents, view, groupOf);
+        drawBodies(agents, view, frame);
+        drawRings(agents, view, frame);
+        drawBadges(agents, view, topology, selected);
+        drawLessonFocus(agents, focused, (i) => [sx(view, i), sy(view, i)], size.ringR);
+        drawLabels(agents, view, topology, labels, selected);
+        drawnGlyphs = g ? { source: g.source, cursor: g.cursor } : null;
       }
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      const view = { p, t, n, size, malicious };
-      if (groupOf) drawHalos(ctx, view, groupOf);
-      drawBodies(ctx, view, frame);
-      drawRings(ctx, view, frame);
-      drawBadges(ctx, view, topology, selected);
-      drawLessonFocus(ctx, focused, (i) => [sx(view, i), sy(view, i)], size.ringR);
-      drawLabels(ctx, view, topology, labels, selected);
-      paintFlights(ctx, frame.flights, p, t, Math.max(2, size.r * 0.6));
+      if (frame.flights.count > 0 || dotsShown) {
+        clear(dots, dpr);
+        paintFlights(dots, frame.flights, p, t, Math.max(2, size.r * 0.6));
+        dotsShown = frame.flights.count > 0;
+      }
     };
     draw();
     return onFrameChange(draw);
-  }, [topology, p, t, width, height, selected, connectLine, n, links, labels, focused]);
+  }, [topology, p, t, width, height, selected, connectLine, n, labels, focused]);
 
+  const style = { width, height };
   return (
-    <canvas
-      ref={ref}
-      className="stage-canvas"
-      style={{ width, height }}
-      role="img"
-      aria-label={`Swarm of ${n} agents and ${topology.links.length} links (drawn on canvas)`}
-      data-testid="topology-canvas"
-    />
+    <>
+      <canvas
+        ref={baseRef}
+        className="stage-canvas"
+        style={style}
+        role="img"
+        aria-label={`Swarm of ${n} agents and ${topology.links.length} links (drawn on canvas)`}
+        data-testid="topology-canvas"
+      />
+      <canvas ref={agentsRef} className="stage-canvas" style={style} />
+      <canvas ref={dotsRef} className="stage-canvas" style={style} />
+    </>
   );
+}
+
+/** Clears a layer and leaves it set to CSS pixels. */
+function clear(ctx: CanvasRenderingContext2D, dpr: number): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+}
+
+/** The base layer: the partition's group outlines, the links, the cut links dashed, the link being drawn. */
+function drawBase(
+  ctx: CanvasRenderingContext2D,
+  v: DrawView,
+  topology: DrawnTopology,
+  partition: Frame['partition'],
+  groupOf: Int32Array | null,
+  connectLine: Props['connectLine'],
+  dpr: number,
+): void {
+  const { p, t } = v;
+  clear(ctx, dpr);
+  ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+  if (groupOf)
+    drawOutlines(
+      ctx,
+      groupOutlines(groupOf, p).map(({ group, d }) => ({ group, path: new Path2D(d) })),
+      t.k,
+    );
+  ctx.save();
+  ctx.lineWidth = 1 / t.k;
+  ctx.strokeStyle = COLOURS.link;
+  ctx.globalAlpha = 0.5;
+  ctx.beginPath();
+  for (const [a, b] of topology.links) {
+    ctx.moveTo(p[2 * a], p[2 * a + 1]);
+    ctx.lineTo(p[2 * b], p[2 * b + 1]);
+  }
+  ctx.stroke();
+  ctx.restore();
+  if (partition) drawCutLinks(ctx, topology.links, cutLinks(topology.links, partition, v.n), p, t.k);
+  if (connectLine) {
+    ctx.strokeStyle = COLOURS.selected;
+    ctx.lineWidth = 2 / t.k;
+    ctx.beginPath();
+    ctx.moveTo(p[2 * connectLine.from], p[2 * connectLine.from + 1]);
+    ctx.lineTo(connectLine.to.x, connectLine.to.y);
+    ctx.stroke();
+  }
 }
 
 interface DrawView {
@@ -334,31 +387,4 @@ function drawCutLinks(
   });
   ctx.stroke();
   ctx.restore();
-}
-
-/** The links drawn once onto an offscreen canvas of the stage's size, under the current view. */
-function linkLayer(
-  links: readonly [number, number][],
-  p: Float64Array,
-  t: View,
-  width: number,
-  height: number,
-  dpr: number,
-): HTMLCanvasElement | null {
-  const layer = document.createElement('canvas');
-  layer.width = width;
-  layer.height = height;
-  const ctx = layer.getContext('2d');
-  if (!ctx) return null;
-  ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-  ctx.lineWidth = 1 / t.k;
-  ctx.strokeStyle = COLOURS.link;
-  ctx.globalAlpha = 0.5;
-  ctx.beginPath();
-  for (const [a, b] of links) {
-    ctx.moveTo(p[2 * a], p[2 * a + 1]);
-    ctx.lineTo(p[2 * b], p[2 * b + 1]);
-  }
-  ctx.stroke();
-  return layer;
 }
