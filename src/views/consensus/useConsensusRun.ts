@@ -57,5 +57,12 @@ export function useAgentLabel(): (id: string) => string {
 }
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-export const fmt = (n: number, digits = 2) =>
-  Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: digits });
+// Formatters made once: toLocaleString builds a new one per call, which showed in every frame of a playback.
+const WHOLE = new Intl.NumberFormat('en-US');
+const DECIMALS = new Map<number, Intl.NumberFormat>();
+export const fmt = (n: number, digits = 2) => {
+  if (Number.isInteger(n)) return WHOLE.format(n);
+  let f = DECIMALS.get(digits);
+  if (!f) DECIMALS.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return f.format(n);
+};

@@ -18,10 +18,21 @@ export function MessageLog() {
   const filter = useStore((s) => s.logFilter);
   const progress = useStore((s) => s.logProgress);
   const [scrollTop, setScrollTop] = useState(0);
+  const seenTop = useRef(0);
   const [, setLamportReady] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const ids = useMemo(() => (trace ? agentIds() : []), [trace]);
   const kinds = useMemo(() => kindChoices(trace), [trace]);
+  // The same elements from render to render: React skips them, and a 5,000-agent list costs nothing per frame.
+  const agentOptions = useMemo(
+    () =>
+      ids.map((id, i) => (
+        <option key={id} value={i}>
+          {id}
+        </option>
+      )),
+    [ids],
+  );
   const textId = useId();
   const count = rows ? rows.length : (trace?.length ?? 0);
   const rowAt = (k: number) => (rows ? rows[k] : k);
@@ -33,13 +44,18 @@ export function MessageLog() {
   }, [trace]);
 
   // Follow the cursor: keep its row in view when it moves from elsewhere (the player, the diagram).
+  // Compared with the scroll position last seen, not el.scrollTop: reading layout on every frame of
+  // a playback forced a synchronous layout of the whole page each time.
   useEffect(() => {
     const el = scroller.current;
     if (!el || cursor < 0) return;
     const k = rows ? lowerBound(rows, cursor) : cursor;
     const top = k * ROW_PX;
-    if (top < el.scrollTop || top > el.scrollTop + (VIEW_ROWS - 1) * ROW_PX)
-      el.scrollTop = Math.max(0, top - 3 * ROW_PX);
+    const seen = seenTop.current;
+    if (top < seen || top > seen + (VIEW_ROWS - 1) * ROW_PX) {
+      seenTop.current = Math.max(0, top - 3 * ROW_PX);
+      el.scrollTop = seenTop.current;
+    }
   }, [cursor, rows]);
 
   if (!trace) return <p className="hint">Run a scenario to see its message log.</p>;
@@ -67,11 +83,7 @@ export function MessageLog() {
           Agent{' '}
           <select value={filter.agent} onChange={(e) => void setLogFilter({ agent: Number(e.target.value) })}>
             <option value={-1}>All agents</option>
-            {ids.map((id, i) => (
-              <option key={id} value={i}>
-                {id}
-              </option>
-            ))}
+            {agentOptions}
           </select>
         </label>
         <label>
@@ -106,7 +118,10 @@ export function MessageLog() {
         ref={scroller}
         className="log-scroller"
         style={{ height: VIEW_ROWS * ROW_PX + 26 }}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => {
+          seenTop.current = e.currentTarget.scrollTop;
+          setScrollTop(seenTop.current);
+        }}
       >
         <table className="log-table" aria-label="Message log" aria-rowcount={count + 1}>
           <thead>
