@@ -68,8 +68,9 @@ export const PBFT_THEORY_WORDS = {
 
 /** One client command at time `t`: committed by then (where and when), issued and waiting, or not issued yet. */
 export function commandWords(c: RaftResult['commands'][number], t: number): string {
-  if (c.atMs > t) return `“${c.value}”: issued at ${c.atMs} ms`;
+  const ms = (x: number) => `${x.toLocaleString('en-US')} ms`;
+  if (c.atMs > t) return `“${c.value}”: to be issued at ${ms(c.atMs)}`;
   if (c.committedAtMs !== null && c.committedAtMs <= t)
-    return `“${c.value}”: committed at ${c.committedAtMs} ms as entry ${c.index}${c.attempts > 1 ? ` after ${c.attempts} tries` : ''}`;
-  return `“${c.value}”: issued at ${c.atMs} ms, not committed yet`;
+    return `“${c.value}”: committed at ${ms(c.committedAtMs)} as entry ${c.index}${c.attempts > 1 ? ` after ${c.attempts} tries` : ''}`;
+  return `“${c.value}”: issued at ${ms(c.atMs)}, not committed yet`;
 }

@@ -11,7 +11,10 @@ function LogCells({ server }: { server: RaftServerView }) {
   const { log, commitIndex } = server;
   if (log.length === 0) return <span className="raft-empty">empty</span>;
   return (
-    <ol className="raft-log" aria-label={`log of ${log.length} entries, committed up to ${commitIndex}`}>
+    <ol
+      className="raft-log"
+      aria-label={`log of ${log.length} ${log.length === 1 ? 'entry' : 'entries'}, committed up to ${commitIndex}`}
+    >
       {log.map((e, i) => {
         const index = i + 1;
         const committed = index <= commitIndex;
@@ -32,37 +35,32 @@ function LogCells({ server }: { server: RaftServerView }) {
 }
 
 /**
- * Raft at the cursor, RaftScope's way: a row per server with its role, term, vote and log
- * (entries coloured by term, the committed ones solid, the commit index marked by a bar).
+ * Raft at the cursor, RaftScope's way: a card per server with its role, term and vote, and its
+ * log underneath (entries coloured by term, the committed ones solid, the commit index marked by
+ * a bar) — a list rather than a table, so a long log wraps under its server in a narrow column.
  */
 export function RaftServers({ moment, ids }: { moment: RaftMoment; ids: readonly string[] }) {
   return (
-    <table className="raft-servers" data-testid="raft-servers">
-      <caption>Servers at the cursor: role, term, vote and log (a number is the entry’s term)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Server</th>
-          <th scope="col">Role</th>
-          <th scope="col">Term</th>
-          <th scope="col">Voted for</th>
-          <th scope="col">Log</th>
-        </tr>
-      </thead>
-      <tbody>
-        {moment.servers.map((s, a) => (
-          <tr key={ids[a]} data-agent={ids[a]} data-role={s.up ? s.role : 'down'} className={s.up ? s.role : 'down'}>
-            <th scope="row">{ids[a]}</th>
-            <td>
-              <span className={`role-badge ${s.up ? s.role : 'down'}`}>{s.up ? ROLE_WORDS[s.role] : 'Crashed'}</span>
-            </td>
-            <td data-testid="raft-term">{s.term}</td>
-            <td>{s.votedFor < 0 ? '—' : ids[s.votedFor]}</td>
-            <td>
+    <section aria-labelledby="raft-servers-title">
+      <h4 id="raft-servers-title" className="leader-caption">
+        Servers at the cursor: role, term, vote and log (a number is the entry’s term; solid entries are committed)
+      </h4>
+      <ul className="raft-servers" data-testid="raft-servers">
+        {moment.servers.map((s, a) => {
+          const role = s.up ? s.role : 'down';
+          return (
+            <li key={ids[a]} data-agent={ids[a]} data-role={role} className={`raft-server ${role}`}>
+              <div className="raft-head">
+                <strong>{ids[a]}</strong>
+                <span className={`role-badge ${role}`}>{s.up ? ROLE_WORDS[s.role] : 'Crashed'}</span>
+                <span>term {s.term}</span>
+                <span>{s.votedFor < 0 ? 'no vote' : `voted for ${ids[s.votedFor]}`}</span>
+              </div>
               <LogCells server={s} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
