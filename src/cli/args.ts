@@ -6,7 +6,9 @@ export interface CliArgs {
   trace?: string;
 }
 
-export const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--trace out.json]';
+export const USAGE =
+  'usage: npm run sim -- <scenario.json> [--seed N] [--trace out.json]\n' +
+  '       npm run sim -- sweep <scenario.json> --seeds A..B [--shard i/n] [--jobs N]';
 
 /** Parses the arguments; throws an Error whose message ends with the usage line. */
 export function parseArgs(argv: string[]): CliArgs {

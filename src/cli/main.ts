@@ -1,5 +1,6 @@
 /**
- * Headless runner: `npm run sim -- scenario.json [--seed N] [--trace out.json]`.
+ * Headless runner: `npm run sim -- scenario.json [--seed N] [--trace out.json]`, and
+ * `npm run sim -- sweep scenario.json --seeds A..B [--shard i/n] [--jobs N]` (sweepMain.ts).
  * Runs the scenario with the same engines (and the same work budget) as the
  * browser and prints the run summary (with the trace hash) as JSON. A bad file
  * prints its problems, one per line with the field path, and exits 1; a file
@@ -9,9 +10,11 @@
 import { parseArgs } from './args';
 import { readScenarioFile, traceTargetProblem } from './files';
 import { describeFailure, fileRefusal, runFile } from './runFile';
+import { sweepMain } from './sweepMain';
 import { writeTraceFile } from './traceFile';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'sweep') return sweepMain(argv.slice(1));
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
