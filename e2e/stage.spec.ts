@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -75,6 +75,13 @@ async function screen(page: Page, name: string) {
 
 const legend = (page: Page) => page.getByRole('region', { name: 'Legend' });
 
+/** Unfolds the legend (it starts folded on a small stage). */
+async function openLegend(page: Page) {
+  const toggle = legend(page).getByRole('button', { name: 'Legend' });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 for (const [w, h] of [
   [1280, 800],
   [1920, 1080],
@@ -88,8 +95,7 @@ for (const [w, h] of [
       await openAndRun(page, BYZANTINE);
       await pause(page);
       await page.getByRole('button', { name: 'Jump to end' }).click();
-      const toggle = legend(page).getByRole('button', { name: 'Legend' });
-      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+      await openLegend(page);
       const svg = page.getByTestId('topology-svg');
       // Labels: every agent carries its own (10 agents fit).
       await expect(svg.locator('text.label')).toHaveCount(10);
@@ -111,7 +117,7 @@ for (const [w, h] of [
         'malicious: silent (badge Si)',
         'voted for',
         'decided: approved (ring)',
-        'phase ring: share of SEND · ECHO · READY sent',
+        'phase ring: SEND · ECHO · READY done',
         'echo',
         'ready',
       ])
@@ -142,6 +148,7 @@ test('a partition: groups tinted and cut links dashed while it holds, gone once 
   await expect(svg.locator('.links line.cut')).toHaveCount(0);
   await expect(svg.locator('.partition-groups path')).toHaveCount(0);
   await scrub.fill('100');
+  await openLegend(page);
   // The ring of 12 split in two halves: two links cross between them.
   await expect(svg.locator('.links line.cut')).toHaveCount(2);
   await expect(svg.locator('.partition-groups path')).toHaveCount(2);
@@ -184,6 +191,7 @@ test('a 1,000,000-agent well-mixed run is a field of cells that lights as the pl
   await screen(page, 'stage-field-1400');
   await page.getByRole('button', { name: 'Jump to end' }).click();
   await expect(field).toHaveAttribute('data-lit', '1000000');
+  await openLegend(page);
   await expect(legend(page).getByRole('listitem').filter({ hasText: 'cells count agents' })).toBeVisible();
 });
 
@@ -206,4 +214,5 @@ test('an export is at least 1,200 px wide, with labels, badges and the legend', 
   const png = readFileSync((await (await pngDownload).path()) as string);
   // PNG header: width and height are big-endian at bytes 16 and 20.
   expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1200);
+  writeFileSync('docs/screens/stage-export.png', png);
 });

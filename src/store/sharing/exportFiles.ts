@@ -2,6 +2,7 @@ import { decodeEvent } from '../../engine/trace/trace';
 import { useStore } from '../index';
 import { errorText, problem } from './problems';
 import { readDraft } from './readScenario';
+import { aggregateFieldPicture, stageMoment } from './stagePicture';
 import { MAX_SVG_EXPORT_ELEMENTS, type SvgPicture, topologySvg } from './topologySvg';
 
 /** Events a trace export may hold: a JSON file of 20 million events would not fit in a tab's memory. */
@@ -88,12 +89,16 @@ export function exportTraceFile(): void {
 }
 
 function currentPicture(): SvgPicture | undefined {
-  const { topology, scenario } = useStore.getState();
+  const state = useStore.getState();
+  const { topology, scenario } = state;
+  const title = scenario.name ?? 'Swarm';
+  const field = aggregateFieldPicture(title);
+  if (field) return field;
   if (!topology) {
     fail('The swarm is not drawn yet: fix the scenario’s problems first.');
     return undefined;
   }
-  const picture = topologySvg(topology, scenario.name ?? 'Swarm');
+  const picture = topologySvg(topology, title, stageMoment());
   if (!picture)
     fail(
       `This swarm has ${(topology.agents.length + topology.links.length).toLocaleString('en-US')} agents and links; a picture holds at most ${MAX_SVG_EXPORT_ELEMENTS.toLocaleString('en-US')} (MAX_SVG_EXPORT_ELEMENTS).`,

@@ -78,7 +78,7 @@ function stateEntries(v: RunVocabulary): LegendEntry[] {
   if (v.phases)
     out.push({
       id: 'phases',
-      label: 'phase ring: share of SEND · ECHO · READY sent',
+      label: 'phase ring: SEND · ECHO · READY done',
       swatch: { shape: 'phases', colours: PHASE_COLOURS },
     });
   if (v.crashes)

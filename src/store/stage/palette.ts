@@ -45,10 +45,10 @@ export function markColour(mark: AgentMark): string {
 
 /** A message dot's colour by what it carries (kinds that share a run never share a colour). */
 export const FLIGHT_COLOURS: Record<FlightKind, string> = {
-  request: '#56B4E9',
-  vote: '#0072B2',
+  request: '#999999',
+  vote: '#56B4E9',
   echo: '#CC79A7',
-  ready: '#009E73',
+  ready: '#0072B2',
   rumor: '#009E73',
   order: '#0072B2',
   relay: '#CC79A7',
@@ -59,8 +59,8 @@ export const FLIGHT_COLOURS: Record<FlightKind, string> = {
   other: '#666666',
 };
 
-/** The phase ring's arcs: SEND, ECHO, READY (the colours of those messages in flight). */
-export const PHASE_COLOURS = ['#0072B2', '#CC79A7', '#009E73'] as const;
+/** The phase ring's arcs: SEND, ECHO, READY (the colours of those messages in flight; none is a decision's green). */
+export const PHASE_COLOURS = ['#56B4E9', '#CC79A7', '#0072B2'] as const;
 
 /** Light tints for the groups of a partition (the agents in no named group take the last). */
 export const GROUP_TINTS = ['#56B4E9', '#E69F00', '#CC79A7', '#009E73', '#F0E442', '#999999'] as const;

@@ -29,6 +29,10 @@ export function ExportSection() {
           Topology PNG
         </button>
       </div>
+      <p className="hint">
+        Pictures show the stage at the player’s moment — glyphs, labels, messages in flight and the legend — at least
+        1,200 px wide.
+      </p>
       <AreaMessage area="export" />
     </section>
   );
