@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { LEADER_LESSONS } from '../src/lessons/leaders';
 import { expect, test } from './fixtures';
@@ -37,12 +38,13 @@ const ui = (page: Page) => ({
   serverRows: page.getByTestId('raft-servers').locator(':scope > li'),
 });
 
-async function screenshots(page: Page, name: string) {
+/** Both sizes, the tab scrolled to `show` (its top by default). */
+async function screenshots(page: Page, name: string, show = page.getByTestId(/^(raft|pbft)-view$/)) {
   mkdirSync(SCREENS, { recursive: true });
   const before = page.viewportSize();
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    await page.getByTestId(/^(raft|pbft)-view$/).scrollIntoViewIfNeeded();
+    await show.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENS}/leaders-${name}-${size.width}.png` });
   }
   if (before) await page.setViewportSize(before);
@@ -68,6 +70,8 @@ test('Raft on five servers: a leader elected, seen in the Consensus tab with eve
   await expect(page.getByTestId('raft-commands').getByRole('listitem')).toHaveCount(5);
   await expect(page.getByTestId('raft-commands')).not.toContainText('not committed');
   await expect(page.getByTestId('property-election-safety')).toHaveAttribute('data-verdict', 'held');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="raft-view"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   // Back to the start: nobody leads yet.
   await page.getByRole('button', { name: 'Jump to start' }).click();
   await expect(page.getByTestId('raft-now')).toContainText('no leader');
@@ -113,7 +117,7 @@ test('a teaching switch on: the counterexample search finds Figure 8 and the Con
   await expect(witnesses).toHaveCount(2);
   await expect(witnesses.first()).toHaveText(/^agent-\d committed the entry at index \d+ in term \d+$/);
   await expect(witnesses.last()).toHaveText(/^agent-\d became leader of term \d+ without that entry$/);
-  await screenshots(page, 'figure8');
+  await screenshots(page, 'figure8', verdict);
 });
 
 test('a crash added at the cursor: one undoable edit, the run computed again and shown at that moment', async ({
@@ -174,6 +178,11 @@ test('PBFT with a silent primary: the view changes and the phases fill in at eve
   const cells = rows.nth(1).locator('td.phase');
   await expect(cells).toHaveCount(3);
   for (const cell of await cells.all()) await expect(cell).toHaveAttribute('data-phase', 'executed');
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="pbft-view"]')
+    .include('.faults-at-cursor')
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   await screenshots(page, 'pbft');
 });
 

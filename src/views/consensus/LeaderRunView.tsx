@@ -55,7 +55,7 @@ function RaftView({ summary, result }: { summary: RunSummary; result: RaftResult
         .
       </p>
       {result.commands.length > 0 && (
-        <details className="leader-commands" open={result.commands.length <= 12}>
+        <details className="leader-commands" open={result.commands.length <= 6}>
           <summary>Client commands</summary>
           <ul data-testid="raft-commands">
             {result.commands.map((c) => (

@@ -11,7 +11,8 @@ const SHORT = ['·', 'R', 'PP', 'P', 'C', 'E'] as const;
 export function PbftReplicas({ moment, result }: { moment: PbftMoment; result: PbftResult }) {
   const requests = result.requests;
   return (
-    <div className="pbft-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard.
+    <section className="pbft-scroll" aria-label="Replicas and the phase of each request" tabIndex={0}>
       <table className="pbft-replicas" data-testid="pbft-replicas">
         <caption>Replicas at the cursor: view, and each request’s phase</caption>
         <thead>
@@ -63,6 +64,6 @@ export function PbftReplicas({ moment, result }: { moment: PbftMoment; result: P
         · waiting, R received, PP pre-prepared, P prepared, C committed, E executed; ✓ committed at the client (f + 1
         matching replies).
       </p>
-    </div>
+    </section>
   );
 }

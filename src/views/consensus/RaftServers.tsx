@@ -1,8 +1,11 @@
-import { schemeTableau10 } from 'd3';
+import { lab, schemeTableau10 } from 'd3';
 import type { RaftMoment, RaftServerView } from '../../store/consensus/raftTimeline';
 
 /** An entry's colour: one per term (terms cycle through ten colours), so a log shows where each term's entries sit. */
 export const termColour = (term: number) => schemeTableau10[Math.max(0, term - 1) % 10];
+
+/** Black or white, whichever reads on a committed entry of that term's colour. */
+const termInk = (term: number) => (lab(termColour(term)).l > 62 ? '#111' : '#fff');
 
 const ROLE_WORDS = { leader: 'Leader', candidate: 'Candidate', follower: 'Follower' } as const;
 
@@ -23,7 +26,7 @@ function LogCells({ server }: { server: RaftServerView }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: a log position is the entry's identity here.
             key={i}
             className={`raft-entry${committed ? ' committed' : ''}${index === commitIndex ? ' commit-mark' : ''}`}
-            style={{ '--term': termColour(e.term) } as React.CSSProperties}
+            style={{ '--term': termColour(e.term), '--term-ink': termInk(e.term) } as React.CSSProperties}
             title={`entry ${index}, term ${e.term}: ${e.value}${committed ? ' (committed)' : ''}`}
           >
             {e.term}

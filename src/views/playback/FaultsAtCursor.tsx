@@ -10,7 +10,7 @@ const ACTIONS: { action: CursorAction; label: (selected: readonly string[]) => s
   { action: 'recover', label: (sel) => `Restart ${sel[0] ?? 'the selected agent'} here` },
   {
     action: 'partition',
-    label: (sel) => (sel.length > 0 ? `Cut off ${sel.join(', ')} here` : 'Cut off the selected agents here'),
+    label: (sel) => `Partition: cut off ${sel.length > 0 ? sel.join(', ') : 'the selected agents'} from the rest here`,
   },
   { action: 'heal', label: () => 'Heal partitions here' },
   { action: 'command', label: () => 'Add a client command here' },
