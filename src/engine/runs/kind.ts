@@ -8,6 +8,7 @@ import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import type { RunKind, RunSpec, Scenario } from '../scenario/types';
 import type { EngineEventName } from '../trace/engineEvents';
 import type { Warning } from './advice';
+import type { Estimator } from './budgetKinds';
 import type { RunContext } from './context';
 
 /** A run block of kind K. */
@@ -73,6 +74,8 @@ export interface RunKindDescriptor<K extends RunKind, R> {
   /** Rules only the engine knows, before the run (throws a ValidationError naming the field), and warnings. */
   advise(scenario: ScenarioOf<K>, swarm: SwarmCoordinator): Warning[];
   run(ctx: RunContext, scenario: ScenarioOf<K>): R | Promise<R>;
+  /** What the run will cost (events, bytes, steps), from its parameters and the built swarm, before it runs. */
+  estimate: Estimator<K>;
   /** Messages exchanged, for runs that exchange them in memory rather than on the network. */
   messages?(result: R): number | undefined;
   /** Checks a property by id on a result; undefined when it holds. `bound` is the "within k rounds". */

@@ -1,3 +1,4 @@
+import { useStore } from '../index';
 import { AGENT_MARKS, DECISION_CODES, type GlyphFrame, VOTE_CODES } from '../traceIndex';
 import { COLOURS, MARK_GLYPH, markColour } from './palette';
 
@@ -27,16 +28,22 @@ export function agentRadius(n: number): number {
   return n > 2000 ? 3 : n > 500 ? 4 : n > 100 ? 7 : n > 30 ? 10 : n > 12 ? 13 : 16;
 }
 
-export function glyphSize(n: number): GlyphSize {
-  const r = agentRadius(n);
+/** Projector mode (the UI slice's `projector`) draws glyphs this much larger, as it does text. */
+export const PROJECTOR_GLYPH_SCALE = 1.35;
+
+export function glyphSize(
+  n: number,
+  scale = useStore.getState().prefs.projector ? PROJECTOR_GLYPH_SCALE : 1,
+): GlyphSize {
+  const r = agentRadius(n) * scale;
   return {
     r,
-    ringR: r + 8,
-    ringWidth: 3.5,
-    badgeH: Math.max(10, Math.min(14, r)),
-    badgeFont: r >= 10 ? 10 : 9,
+    ringR: r + 8 * scale,
+    ringWidth: 3.5 * scale,
+    badgeH: Math.max(10, Math.min(14 * scale, r)),
+    badgeFont: (r >= 10 ? 10 : 9) * scale,
     centreFont: Math.max(9, Math.round(r * 1.05)),
-    labelFont: n > 100 ? 10 : 12,
+    labelFont: (n > 100 ? 10 : 12) * scale,
     centreText: r >= 7,
   };
 }

@@ -87,7 +87,8 @@ export function Tabs({
         {tablist}
         {tools}
       </div>
-      <div className="tabs-body">
+      {/* The panel scrolls here: a scrollable region must be reachable by keyboard to be read. */}
+      <div className="tabs-body" tabIndex={collapsed ? undefined : 0}>
         {header}
         {panel}
       </div>

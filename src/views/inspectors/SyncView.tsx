@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useStore } from '../../store/index';
 import { agentIds, loadSyncCosts } from '../../store/inspectors/actions';
 import type { ModeCost } from '../../worker/protocol';
+import { countOf, MESSAGES_MEANING } from '../run/counts';
 import { engineSteps } from './traceScan';
 import './inspectors.css';
 
@@ -46,7 +47,7 @@ export function SyncView() {
     () => (trace && result?.kind === 'sync' ? engineSteps(trace, ['applied'], trace.length) : []),
     [trace, result],
   );
-  if (!trace || result?.kind !== 'sync')
+  if (!trace || !summary || result?.kind !== 'sync')
     return <p className="hint">Run a state-synchronisation scenario to see it here.</p>;
   const appliedNow = countBy(
     steps.filter((s) => s.name === 'applied'),
@@ -57,9 +58,17 @@ export function SyncView() {
     <div className="sync-view">
       <p>
         Mode <strong>{result.mode}</strong>: {result.ok ? 'every live agent is up to date' : 'some agents are behind'} (
-        {result.upToDate}/{result.liveAgents}), {result.messages.toLocaleString('en-US')} messages,{' '}
-        {result.bytes.toLocaleString('en-US')} bytes (baseline full sync:{' '}
-        {result.baseline.bytes.toLocaleString('en-US')} bytes).
+        {result.upToDate}/{result.liveAgents}).
+      </p>
+      <p data-testid="sync-messages">
+        <abbr title={MESSAGES_MEANING}>Messages</abbr>: {countOf(summary.messages, 'message')} in the run —{' '}
+        {countOf(result.baseline.messages, 'message')} ({result.baseline.bytes.toLocaleString('en-US')} bytes) for the
+        first full sync that sets the baseline, {countOf(result.messages, 'message')} (
+        {result.bytes.toLocaleString('en-US')} bytes) for the {result.mode} sync after the changes
+        {summary.messages !== result.baseline.messages + result.messages
+          ? `, ${countOf(summary.messages - result.baseline.messages - result.messages, 'message')} for the writes and their broadcast`
+          : ''}
+        .
       </p>
       <div className="merge-grid">
         <div>
