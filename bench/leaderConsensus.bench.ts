@@ -38,26 +38,30 @@ const commands = (count: number, startMs: number, gapMs: number) =>
 function raftCase(n: number, count: number, timeoutMs: [number, number]): BenchCase {
   return {
     name: `raft: ${n} servers, ${count} commands, mesh, election timeout ${timeoutMs[0]}–${timeoutMs[1]} ms`,
-    run: (): BenchOutcome => {
-      const params = validateRaftParams({
-        electionTimeoutMsMin: timeoutMs[0],
-        electionTimeoutMsMax: timeoutMs[1],
-        commands: commands(count, 2_000, 100),
-        durationMs: 2_000 + count * 100 + 1_000,
-      });
-      const s: RaftSummary = runRaft(context(n, 13), params);
-      const per = (x: number) => fmt(x / s.committedCommands, 1);
-      return {
-        ops: s.committedCommands,
-        unit: 'command',
-        note: [
-          `appends with entries ${per(s.messages.appendWithEntries)}/command (theory n − 1 = ${n - 1}; a heartbeat resends entries not yet acknowledged)`,
-          `all messages ${per(s.messages.total)}/command (theory 2(n − 1) = ${s.messages.theoryPerCommand}, plus heartbeats)`,
-          `commit ${fmt(s.commitLatencyMs?.mean ?? 0, 1)} ms simulated`,
-          `leader at ${fmt(s.leaders[0]?.atMs ?? 0)} ms after ${s.candidacies} candidacies`,
-          s.safe ? 'safe' : 'UNSAFE',
-        ].join('; '),
-      };
+    rounds: 3,
+    ours: {
+      name: 'ours',
+      run: (): BenchOutcome => {
+        const params = validateRaftParams({
+          electionTimeoutMsMin: timeoutMs[0],
+          electionTimeoutMsMax: timeoutMs[1],
+          commands: commands(count, 2_000, 100),
+          durationMs: 2_000 + count * 100 + 1_000,
+        });
+        const s: RaftSummary = runRaft(context(n, 13), params);
+        const per = (x: number) => fmt(x / s.committedCommands, 1);
+        return {
+          ops: s.committedCommands,
+          unit: 'command',
+          note: [
+            `appends with entries ${per(s.messages.appendWithEntries)}/command (theory n − 1 = ${n - 1}; a heartbeat resends entries not yet acknowledged)`,
+            `all messages ${per(s.messages.total)}/command (theory 2(n − 1) = ${s.messages.theoryPerCommand}, plus heartbeats)`,
+            `commit ${fmt(s.commitLatencyMs?.mean ?? 0, 1)} ms simulated`,
+            `leader at ${fmt(s.leaders[0]?.atMs ?? 0)} ms after ${s.candidacies} candidacies`,
+            s.safe ? 'safe' : 'UNSAFE',
+          ].join('; '),
+        };
+      },
     },
   };
 }
@@ -65,23 +69,27 @@ function raftCase(n: number, count: number, timeoutMs: [number, number]): BenchC
 function pbftCase(n: number, count: number): BenchCase {
   return {
     name: `pbft: n = ${n}, f = ${Math.floor((n - 1) / 3)}, ${count} requests, mesh`,
-    run: (): BenchOutcome => {
-      const params = validatePbftParams(
-        { commands: commands(count, 0, 200), durationMs: count * 200 + 2_000 },
-        { replicas: n },
-      );
-      const s: PbftSummary = runPbft(context(n, 17), params);
-      const phases = s.messages.phases.map((p) => `${p.phase} ${fmt(p.measured ?? 0, 1)} (theory ${fmt(p.theory)})`);
-      return {
-        ops: s.committedRequests,
-        unit: 'request',
-        note: [
-          `per request: ${phases.join(', ')}`,
-          `total ${fmt(s.messages.perCommittedRequest ?? 0, 1)} (theory ${fmt(s.messages.theoryPerRequest)})`,
-          `commit ${fmt(s.commitLatencyMs?.mean ?? 0, 1)} ms simulated`,
-          s.safe ? 'safe' : 'UNSAFE',
-        ].join('; '),
-      };
+    rounds: 3,
+    ours: {
+      name: 'ours',
+      run: (): BenchOutcome => {
+        const params = validatePbftParams(
+          { commands: commands(count, 0, 200), durationMs: count * 200 + 2_000 },
+          { replicas: n },
+        );
+        const s: PbftSummary = runPbft(context(n, 17), params);
+        const phases = s.messages.phases.map((p) => `${p.phase} ${fmt(p.measured ?? 0, 1)} (theory ${fmt(p.theory)})`);
+        return {
+          ops: s.committedRequests,
+          unit: 'request',
+          note: [
+            `per request: ${phases.join(', ')}`,
+            `total ${fmt(s.messages.perCommittedRequest ?? 0, 1)} (theory ${fmt(s.messages.theoryPerRequest)})`,
+            `commit ${fmt(s.commitLatencyMs?.mean ?? 0, 1)} ms simulated`,
+            s.safe ? 'safe' : 'UNSAFE',
+          ].join('; '),
+        };
+      },
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: every engine's benchmark cases, timed in this process next to
- * the calibration kernel and printed as a table with ratios to it.
+ * `npm run bench [file-prefix…]`: every bench/*.bench.ts case, each interleaved with the
+ * calibration kernel and its peers (see harness.ts), printed as ratios, then absolute figures.
+ * Sizes run in seconds by default; `FULL=1` runs the full sizes the targets name.
  */
 import os from 'node:os';
-import { type BenchCase, calibrate, formatRows, runCase } from './harness';
+import { type BenchCase, calibration, fmt, formatRows, runCase } from './harness';
 
 async function loadCases(): Promise<BenchCase[]> {
   const { readdirSync } = await import('node:fs');
@@ -24,16 +25,23 @@ async function loadCases(): Promise<BenchCase[]> {
 
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const load = os.loadavg().map((x) => x.toFixed(2));
   console.log(`Swarm Playground benchmarks — ${cpu}, ${os.cpus().length} cores, Node ${process.version}`);
-  const cal = calibrate();
-  console.log(
-    `calibration kernel: ${cal.toFixed(2)} ns per random typed-array read+write (ratios below are ns/op ÷ this)\n`,
-  );
+  console.log(`load average at start: ${load.join(' / ')} (1 / 5 / 15 min)${process.env.FULL ? ', FULL sizes' : ''}`);
   const rows = [];
   for (const c of await loadCases()) {
     process.stderr.write(`running ${c.name}…\n`);
-    rows.push(runCase(c, cal));
+    rows.push(await runCase(c));
   }
+  console.log(
+    `calibration kernel: random reads+writes in a 4 MiB typed array; quietest ${fmt(calibration.quietestNs, 2)} ns/op this run`,
+  );
+  console.log(
+    `load average at end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')}\n`,
+  );
   console.log(formatRows(rows));
 }
 

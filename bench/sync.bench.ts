@@ -30,8 +30,7 @@ function context(agents: number, seed: number, weights?: (i: number) => number):
 /**
  * A swarm of 100 agents sharing 1,000 keys, all agents at the baseline (one full
  * sync), then `changed` keys changed at the coordinator: the state each mode
- * starts from. Prepared before timing (the memory provider is async, the
- * harness is not); the measured part is the mode's run on the network.
+ * starts from, prepared outside the timing; the measured part is the mode's run on the network.
  */
 async function prepared(changed: number): Promise<StateSynchronizer> {
   const ctx = context(SYNC_AGENTS, 7);
@@ -42,67 +41,66 @@ async function prepared(changed: number): Promise<StateSynchronizer> {
   return sync;
 }
 
-function syncCase(mode: SyncMode, changed: number, prepared: StateSynchronizer): BenchCase {
-  let sync: StateSynchronizer | undefined = prepared;
+function syncCase(mode: SyncMode, changed: number): BenchCase {
+  const n = (x: number) => x.toLocaleString('en-US');
   return {
-    name: `sync: ${mode}, ${SYNC_AGENTS} agents × ${SYNC_KEYS.toLocaleString('en-US')} keys, ${changed} changed`,
-    run: (): BenchOutcome => {
-      // One measured run per prepared state: a second run would start from an up-to-date swarm.
-      if (!sync) throw new Error('this case runs once (repeat: 1)');
-      const s = sync;
-      sync = undefined;
-      const report: ModeReport =
-        mode === 'full'
-          ? s.fullSync('swarm-001')
-          : mode === 'delta'
-            ? s.deltaSyncAgents('swarm-001')
-            : s.versionQuery('swarm-001');
-      const ok =
-        report.completed.length === SYNC_AGENTS - 1 ? 'all agents up to date' : `${report.missed.length} missed`;
-      const n = (x: number) => x.toLocaleString('en-US');
-      return {
-        ops: report.cost.messages,
-        unit: 'msg',
-        note: `${n(report.cost.bytes)} bytes, ${n(report.cost.messages)} messages, ${n(report.versionsSent)} versions sent; ${ok}`,
-      };
+    name: `sync: ${mode}, ${SYNC_AGENTS} agents × ${n(SYNC_KEYS)} keys, ${changed} changed`,
+    rounds: 3,
+    targets: mode === 'full' ? [{ kind: 'ms', atMost: 300, label: '≤ 300 ms' }] : [],
+    ours: {
+      name: 'ours',
+      // A run starts from a fresh state: a second run on the same one would find the swarm up to date.
+      prepare: () => prepared(changed),
+      run: (s: StateSynchronizer): BenchOutcome => {
+        const report: ModeReport =
+          mode === 'full'
+            ? s.fullSync('swarm-001')
+            : mode === 'delta'
+              ? s.deltaSyncAgents('swarm-001')
+              : s.versionQuery('swarm-001');
+        const ok =
+          report.completed.length === SYNC_AGENTS - 1 ? 'all agents up to date' : `${report.missed.length} missed`;
+        return {
+          ops: report.cost.messages,
+          unit: 'msg',
+          note: `${n(report.cost.bytes)} bytes, ${n(report.cost.messages)} messages, ${n(report.versionsSent)} versions sent; ${ok}`,
+          check: `${report.cost.bytes} bytes`,
+        };
+      },
     },
-  };
+  } as BenchCase;
 }
 
 function delegationCase(strategy: DelegationStrategy, crash: boolean): BenchCase {
   return {
     name: `delegation: ${strategy}, ${TASKS.toLocaleString('en-US')} tasks on ${WORKERS} agents${crash ? ', one crash' : ''}`,
-    run: () => {
-      // Agent 1 delegates; the 50 workers have speeds (weights) 1, 2 and 3 in turn.
-      const ctx = context(WORKERS + 1, 11, (i) => 1 + (i % 3));
-      const r = runDelegation(ctx, {
-        strategy,
-        tasks: TASKS,
-        taskCostMs: [10, 200],
-        ...(crash ? { crash: { agent: 'agent-7', atMs: 300 } } : {}),
-      });
-      return {
-        ops: r.completed,
-        unit: 'task',
-        note: `makespan ${r.makespanMs.toLocaleString('en-US')} ms, imbalance ${r.imbalance.toFixed(2)}, reassignments ${r.reassignments}, lost ${r.tasksLost}, ${r.messages.toLocaleString('en-US')} messages`,
-      };
+    rounds: 3,
+    ours: {
+      name: 'ours',
+      run: () => {
+        // Agent 1 delegates; the 50 workers have speeds (weights) 1, 2 and 3 in turn.
+        const ctx = context(WORKERS + 1, 11, (i) => 1 + (i % 3));
+        const r = runDelegation(ctx, {
+          strategy,
+          tasks: TASKS,
+          taskCostMs: [10, 200],
+          ...(crash ? { crash: { agent: 'agent-7', atMs: 300 } } : {}),
+        });
+        return {
+          ops: r.completed,
+          unit: 'task',
+          note: `makespan ${r.makespanMs.toLocaleString('en-US')} ms, imbalance ${r.imbalance.toFixed(2)}, reassignments ${r.reassignments}, lost ${r.tasksLost}, ${r.messages.toLocaleString('en-US')} messages`,
+        };
+      },
     },
   };
 }
 
-// The memory provider is async and the harness is not: prepare the starting states first.
-const syncCases: BenchCase[] = [];
-for (const [mode, changed] of [
-  ['full', CHANGED],
-  ['delta', CHANGED],
-  ['version-query', CHANGED],
-  ['version-query', 0],
-] as const) {
-  syncCases.push(syncCase(mode, changed, await prepared(changed)));
-}
-
 export const cases: BenchCase[] = [
-  ...syncCases,
+  syncCase('full', CHANGED),
+  syncCase('delta', CHANGED),
+  syncCase('version-query', CHANGED),
+  syncCase('version-query', 0),
   ...DELEGATION_STRATEGIES.map((s) => delegationCase(s, false)),
   delegationCase('least-loaded', true),
 ];
