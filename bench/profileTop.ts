@@ -40,7 +40,8 @@ for (const node of profile.nodes) {
   const { functionName, url, lineNumber } = node.callFrame;
   if (callersOf !== undefined) {
     const p = parent.get(node.id);
-    if (functionName === callersOf && p) add(`${p.callFrame.functionName || '(anonymous)'}:${p.callFrame.lineNumber + 1}`, total_(node.id));
+    if (functionName === callersOf && p)
+      add(`${p.callFrame.functionName || '(anonymous)'}:${p.callFrame.lineNumber + 1}`, total_(node.id));
     continue;
   }
   const where = url.split('/').slice(-2).join('/');
