@@ -15,18 +15,18 @@ interface State {
  * of the page (the stage, the player, the user's scenario) keeps working.
  */
 export class PanelBoundary extends Component<Props, State> {
-  state: State = { error: null };
+  override state: State = { error: null };
 
   static getDerivedStateFromError(error: unknown): State {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  componentDidCatch(error: unknown): void {
+  override componentDidCatch(error: unknown): void {
     // The page has no server to report to: the console keeps the stack for whoever debugs it.
     console.error(`The ${this.props.name} panel failed to draw:`, error);
   }
 
-  render(): ReactNode {
+  override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
