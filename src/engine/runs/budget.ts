@@ -24,9 +24,9 @@ import {
   RUN_BUDGET,
   totals,
 } from './budgetCost';
-import { ESTIMATORS, type EstimateInput, fallbackEstimate } from './budgetKinds';
+import type { EstimateInput } from './budgetKinds';
 import { SwarmFacts } from './budgetSwarm';
-import { isAggregateRun } from './registry';
+import { estimateKind, isAggregateRun } from './registry';
 
 export { type BudgetMeasure, type Cost, MAX_SHUFFLED_LINKS, RUN_BUDGET } from './budgetCost';
 
@@ -82,11 +82,7 @@ export function checkBuildBudget(scenario: Scenario): void {
 export function estimateRun(scenario: Scenario, swarm: SwarmCoordinator, options: BudgetOptions = {}): Cost[] {
   const facts = new SwarmFacts(swarm);
   const input: EstimateInput = { scenario, facts, n: swarm.size };
-  const estimate = (ESTIMATORS[scenario.run.kind] ?? fallbackEstimate) as (
-    x: EstimateInput,
-    run: Scenario['run'],
-  ) => Cost[];
-  const costs = estimate(input, scenario.run);
+  const costs = estimateKind(input, scenario);
   if (!isAggregateRun(scenario)) costs.push(...faultCosts(scenario, swarm.size, totals(costs).events));
   if (options.record ?? true) {
     const { events, bytes } = totals(costs);

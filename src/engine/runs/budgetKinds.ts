@@ -10,7 +10,6 @@
 import { fmt } from '../scenario/rules';
 import type { Scenario } from '../scenario/types';
 import { type Cost, cost, derived, type Factor, field } from './budgetCost';
-import { estimatePbft, estimateRaft } from './budgetLeaders';
 import type { SwarmFacts } from './budgetSwarm';
 import { REPLICATED_STATE_DEFAULTS } from './replicatedState';
 
@@ -23,7 +22,8 @@ export interface EstimateInput<S extends Scenario = Scenario> {
 }
 
 type RunOf<K extends Scenario['run']['kind']> = Extract<Scenario['run'], { kind: K }>;
-type Estimator<K extends Scenario['run']['kind']> = (x: EstimateInput, run: RunOf<K>) => Cost[];
+/** A run kind's estimate: its costs from its parameters and the built swarm (see RunKindDescriptor.estimate). */
+export type Estimator<K extends Scenario['run']['kind']> = (x: EstimateInput, run: RunOf<K>) => Cost[];
 
 /** Rounds of any round-based engine when the run sets none (MAX_ROUNDS). */
 const MAX_ROUNDS_DEFAULT = 10_000;
@@ -55,7 +55,7 @@ function linksFactor(x: EstimateInput): Factor {
   return field('links', x.facts.links, 'topology.agentCount', 0);
 }
 
-const flood: Estimator<'flood'> = (x) => [
+export const estimateFlood: Estimator<'flood'> = (x) => [
   // Every informed agent forwards once to each neighbour but its sender: at most two messages a link.
   ...messages(x, [linksFactor(x), derived('messages per link', 2)], 1, 0),
   cost('events', [agents(x.n)]),
@@ -79,7 +79,7 @@ function consensusParticipants(x: EstimateInput, run: RunOf<'consensus'>): Facto
     : field('agents', x.n, 'topology.agentCount', 10);
 }
 
-const consensus: Estimator<'consensus'> = (x, run) => {
+export const estimateConsensus: Estimator<'consensus'> = (x, run) => {
   const p = consensusParticipants(x, run);
   const n = p.value;
   const fromRequester = x.facts.meanHopsFrom(0);
@@ -134,7 +134,7 @@ export function meanFieldRounds(n: number, mode: RunOf<'rumor'>['mode'], fanout:
   return rounds;
 }
 
-const rumor: Estimator<'rumor'> = (x, run) => {
+export const estimateRumor: Estimator<'rumor'> = (x, run) => {
   const maxRounds = run.maxRounds ?? MAX_ROUNDS_DEFAULT;
   if (run.agentCount !== undefined) {
     const n = run.agentCount;
@@ -199,7 +199,7 @@ function crdtState(
   }
 }
 
-const replicatedState: Estimator<'replicated-state'> = (x, run) => {
+export const estimateReplicatedState: Estimator<'replicated-state'> = (x, run) => {
   const p = { ...REPLICATED_STATE_DEFAULTS, ...run };
   const n = Math.max(1, x.n);
   const idBytes = 4 + (x.scenario.topology.agents[n - 1]?.id.length ?? 8);
@@ -260,7 +260,7 @@ const replicatedState: Estimator<'replicated-state'> = (x, run) => {
 /** Bytes of one stored version (key, value, version, time, agent, vector clock) as JSON. */
 const VERSION_BYTES = 160;
 
-const sync: Estimator<'sync'> = (x, run) => {
+export const estimateSync: Estimator<'sync'> = (x, run) => {
   const n = Math.max(1, x.n);
   const keys = field('run.keys', run.keys, 'run.keys', 1000);
   const others = field('agents', n, 'topology.agentCount', 10);
@@ -288,7 +288,7 @@ const sync: Estimator<'sync'> = (x, run) => {
   ];
 };
 
-const delegation: Estimator<'delegation'> = (x, run) => {
+export const estimateDelegation: Estimator<'delegation'> = (x, run) => {
   const n = Math.max(2, x.n);
   const workers = n - 1;
   const [lo, hi] = run.taskCostMs ?? [10, 100];
@@ -378,25 +378,3 @@ function hashRing(run: RunOf<'delegation'>, workers: number): Cost[] {
   const v = field('run.virtualNodes', virtual, 'run.virtualNodes', 64);
   return [cost('steps', [w, w, v, derived('½ log₂ of the ring', Math.log2(Math.max(2, workers * virtual)) / 2)])];
 }
-
-/**
- * A kind without an estimate of its own (a kind being added): everyone talks to
- * everyone for a few rounds. test/engine/runs/budget.test.ts fails while any
- * registered kind is missing from ESTIMATORS.
- */
-export const fallbackEstimate = (x: EstimateInput): Cost[] => {
-  const everyone = agents(x.n);
-  return messages(x, [everyone, everyone, derived('rounds', 10)], x.facts.meanHopsAllPairs, 120);
-};
-
-/** Every kind's estimator; a new run kind adds its line here. */
-export const ESTIMATORS: { [K in Scenario['run']['kind']]?: Estimator<K> } = {
-  flood,
-  consensus,
-  rumor,
-  'replicated-state': replicatedState,
-  sync,
-  delegation,
-  raft: estimateRaft,
-  pbft: estimatePbft,
-};

@@ -5,8 +5,10 @@
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import type { RunKind, Scenario } from '../scenario/types';
 import type { Warning } from './advice';
+import type { Cost } from './budgetCost';
+import type { EstimateInput } from './budgetKinds';
 import type { RunContext } from './context';
-import type { PropertyMeta, RunKindDescriptor, ScenarioOf, Violation } from './kind';
+import type { PropertyMeta, RunKindDescriptor, RunSpecOf, ScenarioOf, Violation } from './kind';
 import { consensusKind } from './kinds/consensus';
 import { delegationKind } from './kinds/delegation';
 import { floodKind } from './kinds/flood';
@@ -54,6 +56,11 @@ export function adviseRun(scenario: Scenario, swarm: SwarmCoordinator): Warning[
 /** Hands the run to its kind's engine; sync is asynchronous (its memory provider is). */
 export function dispatchRun(ctx: RunContext, scenario: Scenario): Promise<RunResultOf<RunKind>> | RunResultOf<RunKind> {
   return descriptorOf(scenario.run.kind).run(ctx, scenario as ScenarioOf<RunKind>);
+}
+
+/** The run's estimated costs, by its kind's estimator (the work budget sums and checks them). */
+export function estimateKind(x: EstimateInput, scenario: Scenario): Cost[] {
+  return descriptorOf(scenario.run.kind).estimate(x, scenario.run as RunSpecOf<RunKind>);
 }
 
 /** Messages a well-mixed run exchanged in memory (it has no network to count them); undefined otherwise. */

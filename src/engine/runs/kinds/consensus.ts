@@ -7,6 +7,7 @@ import {
 } from '../../consensus/runs';
 import { ValidationError } from '../../core/errors';
 import type { Warning } from '../advice';
+import { estimateConsensus } from '../budgetKinds';
 import type { RunKindDescriptor, ScenarioOf, Violation } from '../kind';
 import { consensusMeta } from './consensus.meta';
 import { paramsOf } from './params';
@@ -77,6 +78,7 @@ function converges(r: ConsensusSummary, k: number): Violation | undefined {
 
 export const consensusKind: RunKindDescriptor<'consensus', ConsensusSummary> = {
   meta: consensusMeta,
+  estimate: estimateConsensus,
   advise(scenario) {
     validateConsensusParams(paramsOf(scenario.run), { participants: plannedParticipants(scenario) });
     return scenario.run.algorithm === 'byzantine' ? byzantineAdvice(scenario) : [];

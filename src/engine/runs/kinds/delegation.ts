@@ -1,4 +1,5 @@
 import { type DelegationSummary, runDelegation, validateDelegationParams } from '../../delegation/runDelegation';
+import { estimateDelegation } from '../budgetKinds';
 import type { RunKindDescriptor } from '../kind';
 import { delegationMeta } from './delegation.meta';
 import { paramsOf } from './params';
@@ -6,6 +7,7 @@ import { plain } from './violation';
 
 export const delegationKind: RunKindDescriptor<'delegation', DelegationSummary> = {
   meta: delegationMeta,
+  estimate: estimateDelegation,
   advise(scenario) {
     validateDelegationParams(paramsOf(scenario.run));
     return [];

@@ -1,3 +1,4 @@
+import { estimateFlood } from '../budgetKinds';
 import { type FloodSummary, runFlood } from '../flood';
 import type { RunKindDescriptor } from '../kind';
 import { floodMeta } from './flood.meta';
@@ -5,6 +6,7 @@ import { plain } from './violation';
 
 export const floodKind: RunKindDescriptor<'flood', FloodSummary> = {
   meta: floodMeta,
+  estimate: estimateFlood,
   advise: () => [],
   run: (ctx, scenario) => runFlood(ctx, { origin: ctx.coordinator.index(scenario.run.origin) }),
   check(_id, r) {

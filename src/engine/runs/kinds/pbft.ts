@@ -8,6 +8,7 @@ import {
 } from '../../consensus/pbft';
 import { isMalicious } from '../../core/agent';
 import type { Warning } from '../advice';
+import { estimatePbft } from '../budgetLeaders';
 import type { RunKindDescriptor, ScenarioOf, Violation } from '../kind';
 import { paramsOf } from './params';
 import { PBFT_PROPERTY_META, type PbftPropertyId, pbftMeta } from './pbft.meta';
@@ -72,6 +73,7 @@ function everyRequestCommitted(r: PbftSummary): Violation | undefined {
 
 export const pbftKind: RunKindDescriptor<'pbft', PbftSummary> = {
   meta: pbftMeta,
+  estimate: estimatePbft,
   advise: pbftAdvice,
   run: (ctx, scenario) => runPbft(ctx, validatePbftParams(paramsOf(scenario.run), { replicas: ctx.coordinator.size })),
   check(id, r) {

@@ -8,6 +8,7 @@ import {
 import { isMalicious } from '../../core/agent';
 import { check } from '../../core/errors';
 import type { Warning } from '../advice';
+import { estimateRaft } from '../budgetLeaders';
 import type { RunKindDescriptor, ScenarioOf, Violation } from '../kind';
 import { paramsOf } from './params';
 import { RAFT_PROPERTY_META, type RaftPropertyId, raftMeta } from './raft.meta';
@@ -110,6 +111,7 @@ function everyCommandCommitted(r: RaftSummary): Violation | undefined {
 
 export const raftKind: RunKindDescriptor<'raft', RaftSummary> = {
   meta: raftMeta,
+  estimate: estimateRaft,
   advise: raftAdvice,
   run: (ctx, scenario) => runRaft(ctx, validateRaftParams(paramsOf(scenario.run))),
   check(id, r) {

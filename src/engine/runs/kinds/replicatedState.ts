@@ -1,3 +1,4 @@
+import { estimateReplicatedState } from '../budgetKinds';
 import type { RunKindDescriptor } from '../kind';
 import { type ReplicatedStateSummary, runReplicatedState, validateReplicatedStateParams } from '../replicatedState';
 import { paramsOf } from './params';
@@ -6,6 +7,7 @@ import { plain } from './violation';
 
 export const replicatedStateKind: RunKindDescriptor<'replicated-state', ReplicatedStateSummary> = {
   meta: replicatedStateMeta,
+  estimate: estimateReplicatedState,
   advise(scenario) {
     validateReplicatedStateParams(paramsOf(scenario.run));
     return [];

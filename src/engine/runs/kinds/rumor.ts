@@ -1,5 +1,6 @@
 import { wellMixedAdvice } from '../../consensus/rumorAdvice';
 import { type RumorSummary, runRumor, validateRumorParams } from '../../consensus/runs';
+import { estimateRumor } from '../budgetKinds';
 import type { RunKindDescriptor } from '../kind';
 import { paramsOf } from './params';
 import { rumorMeta } from './rumor.meta';
@@ -7,6 +8,7 @@ import { plain, withinRounds } from './violation';
 
 export const rumorKind: RunKindDescriptor<'rumor', RumorSummary> = {
   meta: rumorMeta,
+  estimate: estimateRumor,
   wellMixed: (run) => run.agentCount !== undefined,
   advise(scenario) {
     validateRumorParams(paramsOf(scenario.run));

@@ -1,4 +1,5 @@
 import { runSync, type SyncSummary, validateSyncParams } from '../../sync/runSync';
+import { estimateSync } from '../budgetKinds';
 import type { RunKindDescriptor } from '../kind';
 import { paramsOf } from './params';
 import { syncMeta } from './sync.meta';
@@ -6,6 +7,7 @@ import { plain } from './violation';
 
 export const syncKind: RunKindDescriptor<'sync', SyncSummary> = {
   meta: syncMeta,
+  estimate: estimateSync,
   advise(scenario) {
     validateSyncParams(paramsOf(scenario.run));
     return [];
