@@ -51,6 +51,53 @@ export function jsonKey(value: unknown): string {
   return canonicalJson(value);
 }
 
+/**
+ * Whether two values have the same canonical JSON (`jsonKey(a) === jsonKey(b)`), found by
+ * walking both instead of serialising them: replicas compare versions this way once per
+ * key and delivery. Anything JSON.stringify would treat specially (toJSON, Map, Set,
+ * class instances, non-finite numbers) is compared by its canonical text, as before.
+ * @example jsonEqual({ a: 1, b: [2] }, { b: [2], a: 1 }) // true
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isPlainJson(a) || !isPlainJson(b)) return canonicalJson(a) === canonicalJson(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(inArray(a[i]), inArray(b[i]))) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let present = 0;
+  for (const k of Object.keys(x)) {
+    if (isOmitted(x[k])) continue;
+    present++;
+    if (!Object.hasOwn(y, k) || !jsonEqual(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (!isOmitted(y[k])) present--;
+  return present === 0;
+}
+
+/** JSON.stringify leaves these out of objects (and writes null for them in arrays). */
+function isOmitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+function inArray(v: unknown): unknown {
+  return isOmitted(v) ? null : v;
+}
+
+/** A value JSON.stringify writes as it is: no toJSON, no special object, no NaN or Infinity. */
+function isPlainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object') return false;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+  return Array.isArray(v) || isPlainObject(v);
+}
+
 const RANK: Record<string, number> = { null: 0, boolean: 1, number: 2, string: 3, array: 4, object: 5 };
 
 function rank(v: unknown): number {

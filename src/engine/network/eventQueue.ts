@@ -1,6 +1,18 @@
 import { checkLimit, invariant } from '../core/errors';
 import { MAX_PENDING_EVENTS } from '../core/limits';
 
+/** Int32s per event record (32 bytes: half a cache line) and the offsets of its fields. */
+const STRIDE = 8;
+const TIME = 0;
+const TYPE = 1;
+const A = 2;
+const B = 3;
+const C = 4;
+const D = 5;
+const NEXT = 6;
+/** Times are stored as int32 (MAX_SIM_TIME_MS is below this). */
+const MAX_TIME = 2 ** 31 - 1;
+
 /**
  * The simulator's priority queue of events keyed by (integer simulated ms,
  * insertion order): events due at the same millisecond come out in the order
@@ -9,18 +21,15 @@ import { MAX_PENDING_EVENTS } from '../core/limits';
  * A calendar queue: a wheel of `wheelSize` one-millisecond FIFO buckets covers
  * the near future [base, base + wheelSize), so pushes and pops are O(1); events
  * further out wait in a binary heap and move onto the wheel, in order, as time
- * reaches them. Fields live in typed arrays with a free list: no object per event.
+ * reaches them. An event is one 32-byte record (time, type, a, b, c, d, next) in a single
+ * Int32Array, so a push or a pop touches one cache line instead of one per field; slots are
+ * reused through a free list: no object per event.
  */
 export class EventQueue {
-  /** Per-slot fields; read them after `pop()` and before `release()`. */
-  time: Float64Array;
-  type: Uint8Array;
-  a: Int32Array;
-  b: Int32Array;
-  c: Int32Array;
-  d: Int32Array;
+  /** Event records, `STRIDE` int32s per slot; read them with the accessors after `pop()` and before `release()`. */
+  events: Int32Array;
+  /** Insertion order, written only for events that wait in the heap (a wheel bucket is FIFO). */
   private seq: Float64Array;
-  private next: Int32Array;
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
@@ -46,14 +55,8 @@ export class EventQueue {
     this.tail = new Int32Array(wheelSize).fill(-1);
     // Never more room than the limit: with a fixed first capacity, a limit under it was never checked.
     const cap = Math.min(1024, maxPending);
-    this.time = new Float64Array(cap);
+    this.events = new Int32Array(cap * STRIDE);
     this.seq = new Float64Array(cap);
-    this.type = new Uint8Array(cap);
-    this.a = new Int32Array(cap);
-    this.b = new Int32Array(cap);
-    this.c = new Int32Array(cap);
-    this.d = new Int32Array(cap);
-    this.next = new Int32Array(cap);
     this.free = new Int32Array(cap);
     this.heap = new Int32Array(cap);
   }
@@ -62,44 +65,85 @@ export class EventQueue {
     return this.onWheel + this.heapSize;
   }
 
+  timeOf(slot: number): number {
+    return this.events[slot * STRIDE + TIME];
+  }
+
+  typeOf(slot: number): number {
+    return this.events[slot * STRIDE + TYPE];
+  }
+
+  aOf(slot: number): number {
+    return this.events[slot * STRIDE + A];
+  }
+
+  bOf(slot: number): number {
+    return this.events[slot * STRIDE + B];
+  }
+
+  cOf(slot: number): number {
+    return this.events[slot * STRIDE + C];
+  }
+
+  dOf(slot: number): number {
+    return this.events[slot * STRIDE + D];
+  }
+
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
     if (this.onWheel > 0) return this.earliestOnWheel();
-    return this.heapSize > 0 ? this.time[this.heap[0]] : Number.POSITIVE_INFINITY;
+    return this.heapSize > 0 ? this.timeOf(this.heap[0]) : Number.POSITIVE_INFINITY;
   }
 
   /** Schedules an event at a whole millisecond ≥ the last popped time; returns its slot. */
   push(time: number, type: number, a: number, b: number, c: number, d: number): number {
-    invariant(Number.isInteger(time) && time >= this.base, 'events are scheduled at whole ms, never in the past');
+    invariant(
+      Number.isInteger(time) && time >= this.base && time <= MAX_TIME,
+      'events are scheduled at whole ms, never in the past',
+    );
     const slot = this.allocate();
-    this.time[slot] = time;
-    this.seq[slot] = this.nextSeq++;
-    this.type[slot] = type;
-    this.a[slot] = a;
-    this.b[slot] = b;
-    this.c[slot] = c;
-    this.d[slot] = d;
-    if (time - this.base <= this.mask) this.append(slot);
-    else this.heapPush(slot);
+    const ev = this.events;
+    const o = slot * STRIDE;
+    ev[o + TIME] = time;
+    ev[o + TYPE] = type;
+    ev[o + A] = a;
+    ev[o + B] = b;
+    ev[o + C] = c;
+    ev[o + D] = d;
+    const seq = this.nextSeq++;
+    if (time - this.base <= this.mask) this.append(slot, time);
+    else {
+      this.seq[slot] = seq;
+      this.heapPush(slot);
+    }
     return slot;
   }
 
-  /** Removes the earliest event and returns its slot, or -1 when empty. */
-  pop(): number {
+  /**
+   * Removes the earliest event and returns its slot, or -1 when empty or when the earliest
+   * event is after `untilMs` (one search for the earliest bucket instead of a peek and a pop).
+   */
+  pop(untilMs = Number.POSITIVE_INFINITY): number {
+    let t: number;
     if (this.onWheel === 0) {
       if (this.heapSize === 0) return -1;
-      this.base = this.hint = this.time[this.heap[0]];
+      t = this.timeOf(this.heap[0]);
+      if (t > untilMs) return -1;
+      this.base = this.hint = t;
       this.migrate();
-    }
-    const t = this.earliestOnWheel();
-    if (t !== this.base) {
-      this.base = t;
-      this.migrate();
+    } else {
+      t = this.earliestOnWheel();
+      if (t > untilMs) return -1;
+      if (t !== this.base) {
+        this.base = t;
+        this.migrate();
+      }
     }
     const bucket = t & this.mask;
     const slot = this.head[bucket];
-    this.head[bucket] = this.next[slot];
-    if (this.head[bucket] === -1) this.tail[bucket] = -1;
+    const next = this.events[slot * STRIDE + NEXT];
+    this.head[bucket] = next;
+    if (next === -1) this.tail[bucket] = -1;
     this.onWheel--;
     return slot;
   }
@@ -116,12 +160,13 @@ export class EventQueue {
     return t;
   }
 
-  private append(slot: number): void {
-    const t = this.time[slot];
+  private append(slot: number, t: number): void {
     const bucket = t & this.mask;
-    this.next[slot] = -1;
-    if (this.tail[bucket] === -1) this.head[bucket] = slot;
-    else this.next[this.tail[bucket]] = slot;
+    const ev = this.events;
+    ev[slot * STRIDE + NEXT] = -1;
+    const last = this.tail[bucket];
+    if (last === -1) this.head[bucket] = slot;
+    else ev[last * STRIDE + NEXT] = slot;
     this.tail[bucket] = slot;
     this.onWheel++;
     if (t < this.hint) this.hint = t;
@@ -129,12 +174,16 @@ export class EventQueue {
 
   /** Moves every far event now inside the window onto the wheel, in (time, seq) order. */
   private migrate(): void {
-    while (this.heapSize > 0 && this.time[this.heap[0]] - this.base <= this.mask) this.append(this.heapPop());
+    while (this.heapSize > 0) {
+      const t = this.timeOf(this.heap[0]);
+      if (t - this.base > this.mask) break;
+      this.append(this.heapPop(), t);
+    }
   }
 
   private less(x: number, y: number): boolean {
-    const tx = this.time[x];
-    const ty = this.time[y];
+    const tx = this.timeOf(x);
+    const ty = this.timeOf(y);
     return tx < ty || (tx === ty && this.seq[x] < this.seq[y]);
   }
 
@@ -170,29 +219,20 @@ export class EventQueue {
 
   private allocate(): number {
     if (this.freeCount > 0) return this.free[--this.freeCount];
-    if (this.used === this.time.length) this.grow();
+    if (this.used === this.seq.length) this.grow();
     return this.used++;
   }
 
   private grow(): void {
     checkLimit('MAX_PENDING_EVENTS', this.maxPending, this.used + 1);
-    const cap = Math.min(this.time.length * 2, this.maxPending);
-    const copy = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const fresh = make(cap);
+    const cap = Math.min(this.seq.length * 2, this.maxPending);
+    const copy = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
       fresh.set(old);
       return fresh;
     };
-    const f64 = (n: number) => new Float64Array(n);
-    const i32 = (n: number) => new Int32Array(n);
-    this.time = copy(this.time, f64);
-    this.seq = copy(this.seq, f64);
-    this.type = copy(this.type, (n) => new Uint8Array(n));
-    this.a = copy(this.a, i32);
-    this.b = copy(this.b, i32);
-    this.c = copy(this.c, i32);
-    this.d = copy(this.d, i32);
-    this.next = copy(this.next, i32);
-    this.free = copy(this.free, i32);
-    this.heap = copy(this.heap, i32);
+    this.events = copy(this.events, new Int32Array(cap * STRIDE));
+    this.seq = copy(this.seq, new Float64Array(cap));
+    this.free = copy(this.free, new Int32Array(cap));
+    this.heap = copy(this.heap, new Int32Array(cap));
   }
 }

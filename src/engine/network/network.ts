@@ -1,4 +1,5 @@
 import { check, checkLimit } from '../core/errors';
+import { canonicalJson } from '../core/hash';
 import { MAX_AGENTS, MAX_LATENCY_MS, MAX_SIM_TIME_MS } from '../core/limits';
 import type { Prng } from '../core/prng';
 import type { Trace } from '../trace/trace';
@@ -38,9 +39,13 @@ export class Network {
   now = 0;
   private readonly queue: EventQueue;
   private readonly payloads: unknown[] = [];
+  /** Each queued payload's canonical JSON, made once at its send and hashed again at its delivery. */
+  private readonly payloadJsons: (string | undefined)[] = [];
   /** Payloads waiting in the queue. */
   private payloadCount = 0;
   private readonly tags: string[] = [];
+  /** Each tag's index in the trace's strings, by tag id. */
+  private readonly traceTags: number[] = [];
   private readonly tagIds = new Map<string, number>();
   private lastTag = '';
   private lastTagId = -1;
@@ -48,6 +53,8 @@ export class Network {
   private readonly crashed: Uint8Array;
   private readonly group: Int32Array;
   private cuts: { from: Uint8Array; to: Uint8Array }[] = [];
+  /** Whether a partition or a one-way cut is in force (else every arrival passes `canReach`). */
+  private split = false;
   private groupsDescription: number[][] = [];
   private nextMsg = 0;
   /** Set when the network follows a topology (see `followTopology`); absent, every agent reaches every other directly. */
@@ -119,18 +126,22 @@ export class Network {
     return from === to || this.routes === undefined || this.routes.connected(from, to);
   }
 
-  /** Sends one message; returns its id (duplicates share it). */
-  send(from: number, to: number, tag: string, payload?: unknown): number {
+  /**
+   * Sends one message; returns its id (duplicates share it). `payloadJson`, when the caller has
+   * it, is `canonicalJson(payload)`: a payload sent to many agents is then serialised once.
+   */
+  send(from: number, to: number, tag: string, payload?: unknown, payloadJson?: string): number {
     const msg = this.nextMsg++;
     const tagId = this.tagId(tag);
-    this.trace.messageSent(this.now, from, to, msg, tag, payload);
+    const json = payload === undefined ? undefined : (payloadJson ?? canonicalJson(payload));
+    this.trace.messageSentAt(this.now, from, to, msg, this.traceTags[tagId], payload, json);
     if (this.crashed[from] === 1) {
       this.trace.messageDropped(this.now, from, to, msg, tag, 'sender-crashed');
       return msg;
     }
     const routes = this.routes;
     if (routes === undefined || from === to || routes.areNeighbours(from, to)) {
-      this.hop(from, to, msg, tagId, payload);
+      this.hop(from, to, msg, tagId, payload, json);
       return msg;
     }
     const path = routes.path(from, to);
@@ -140,27 +151,35 @@ export class Network {
     }
     const route: Route = { origin: from, dest: to, path, forwarded: 0, copies: 0 };
     this.inFlight.set(msg, route);
-    route.copies += this.hop(from, path[1], msg, tagId, payload);
+    route.copies += this.hop(from, path[1], msg, tagId, payload, json);
     if (route.copies === 0) this.inFlight.delete(msg);
     return msg;
   }
 
   /** One hop over one link: lost, or scheduled once or twice (duplicated). Returns the copies scheduled. */
-  private hop(from: number, to: number, msg: number, tagId: number, payload: unknown): number {
+  private hop(
+    from: number,
+    to: number,
+    msg: number,
+    tagId: number,
+    payload: unknown,
+    json: string | undefined,
+  ): number {
     if (this.rng.chance(this.config.lossProbability)) {
       this.trace.messageDropped(this.now, from, to, msg, this.tags[tagId], 'loss');
       return 0;
     }
-    this.schedule(from, to, msg, tagId, payload);
+    this.schedule(from, to, msg, tagId, payload, json);
     if (!this.rng.chance(this.config.duplicationProbability)) return 1;
     this.trace.messageDuplicated(this.now, from, to, msg, this.tags[tagId]);
-    this.schedule(from, to, msg, tagId, payload);
+    this.schedule(from, to, msg, tagId, payload, json);
     return 2;
   }
 
   /** Sends to every agent but the sender, in id order (the seed's broadcast). */
   broadcast(from: number, tag: string, payload?: unknown): void {
-    for (let to = 0; to < this.agentCount; to++) if (to !== from) this.send(from, to, tag, payload);
+    const json = payload === undefined ? undefined : canonicalJson(payload);
+    for (let to = 0; to < this.agentCount; to++) if (to !== from) this.send(from, to, tag, payload, json);
   }
 
   /** Calls `handlers.timer(agent, timer)` after `delayMs` (timers of crashed agents still fire; engines decide). */
@@ -179,25 +198,27 @@ export class Network {
 
   /** Processes the next event; false when nothing is left or the next event is after `untilMs`. */
   step(untilMs = MAX_SIM_TIME_MS): boolean {
-    if (this.queue.peekTime() > untilMs) return false;
     const q = this.queue;
-    const slot = q.pop();
+    const slot = q.pop(untilMs);
     if (slot < 0) return false;
-    this.now = q.time[slot];
-    const type = q.type[slot];
-    const a = q.a[slot];
-    const b = q.b[slot];
-    const c = q.c[slot];
-    const d = q.d[slot];
+    this.now = q.timeOf(slot);
+    const type = q.typeOf(slot);
+    const a = q.aOf(slot);
+    const b = q.bOf(slot);
+    const c = q.cOf(slot);
+    const d = q.dOf(slot);
     // Most messages carry no payload: only touch the payload table for those that do.
     let payload: unknown;
+    let json: string | undefined;
     if (this.payloadCount > 0 && this.payloads[slot] !== undefined) {
       payload = this.payloads[slot];
+      json = this.payloadJsons[slot];
       this.payloads[slot] = undefined;
+      this.payloadJsons[slot] = undefined;
       this.payloadCount--;
     }
     q.release(slot);
-    if (type === DELIVER) this.arrive(a, b, c, d, payload);
+    if (type === DELIVER) this.arrive(a, b, c, d, payload, json);
     else if (type === TIMER) {
       this.trace.timerFired(this.now, a, c);
       this.handlers.timer?.(a, c);
@@ -232,6 +253,7 @@ export class Network {
       for (const agent of members) this.group[agent] = g;
     });
     this.groupsDescription = groups.map((g) => [...g]);
+    this.split = true;
     this.recordPartition();
   }
 
@@ -241,6 +263,7 @@ export class Network {
     for (const agent of from) cut.from[agent] = 1;
     for (const agent of to) cut.to[agent] = 1;
     this.cuts.push(cut);
+    this.split = true;
     this.recordPartition();
   }
 
@@ -249,6 +272,7 @@ export class Network {
     this.group.fill(0);
     this.cuts = [];
     this.groupsDescription = [];
+    this.split = false;
     this.recordPartition();
   }
 
@@ -278,23 +302,32 @@ export class Network {
   }
 
   /** A copy reaches `to` over the link from `from`: dropped, relayed on, or delivered to the engine. */
-  private arrive(from: number, to: number, msg: number, tagId: number, payload: unknown): void {
+  private arrive(from: number, to: number, msg: number, tagId: number, payload: unknown, json?: string): void {
     const tag = this.tags[tagId];
     const route = this.inFlight.size > 0 ? this.inFlight.get(msg) : undefined;
     if (route !== undefined) route.copies--;
     if (this.crashed[to] === 1) this.trace.messageDropped(this.now, from, to, msg, tag, 'crashed');
-    else if (!this.canReach(from, to)) this.trace.messageDropped(this.now, from, to, msg, tag, 'partition');
-    else if (route !== undefined && to !== route.dest) this.relay(route, from, to, msg, tagId, payload);
+    else if (this.split && !this.canReach(from, to))
+      this.trace.messageDropped(this.now, from, to, msg, tag, 'partition');
+    else if (route !== undefined && to !== route.dest) this.relay(route, from, to, msg, tagId, payload, json);
     else {
       // Engines see the message as sent by its origin, whichever relay brought it.
       const origin = route === undefined ? from : route.origin;
-      this.trace.messageDelivered(this.now, origin, to, msg, tag, payload);
+      this.trace.messageDeliveredAt(this.now, origin, to, msg, this.traceTags[tagId], payload, json);
       this.handlers.deliver(to, origin, tag, payload, msg);
     }
     if (route !== undefined && route.copies === 0) this.inFlight.delete(msg);
   }
 
-  private relay(route: Route, from: number, at: number, msg: number, tagId: number, payload: unknown): void {
+  private relay(
+    route: Route,
+    from: number,
+    at: number,
+    msg: number,
+    tagId: number,
+    payload: unknown,
+    json: string | undefined,
+  ): void {
     const tag = this.tags[tagId];
     const position = route.path.indexOf(at);
     if (position <= route.forwarded) {
@@ -303,16 +336,24 @@ export class Network {
     }
     route.forwarded = position;
     this.trace.messageRelayed(this.now, from, at, msg, tag);
-    route.copies += this.hop(at, route.path[position + 1], msg, tagId, payload);
+    route.copies += this.hop(at, route.path[position + 1], msg, tagId, payload, json);
   }
 
-  private schedule(from: number, to: number, msg: number, tagId: number, payload: unknown): void {
+  private schedule(
+    from: number,
+    to: number,
+    msg: number,
+    tagId: number,
+    payload: unknown,
+    json: string | undefined,
+  ): void {
     const { latencyMsMin, latencyMsMax, reorderProbability } = this.config;
     let latency = latencyMsMax > latencyMsMin ? this.rng.range(latencyMsMin, latencyMsMax) : latencyMsMin;
     if (this.rng.chance(reorderProbability)) latency += this.rng.range(0, latencyMsMax);
     const slot = this.enqueue(this.now + latency, DELIVER, from, to, msg, tagId);
     if (payload !== undefined) {
       this.payloads[slot] = payload;
+      this.payloadJsons[slot] = json;
       this.payloadCount++;
     }
   }
@@ -328,6 +369,7 @@ export class Network {
     if (id === undefined) {
       id = this.tags.length;
       this.tags.push(tag);
+      this.traceTags.push(this.trace.tagIndex(tag));
       this.tagIds.set(tag, id);
     }
     this.lastTag = tag;

@@ -1,4 +1,13 @@
-export { clockOf, contentKey, lean, type MergeOutcome, mergeVersions, ReplicaSet, resolveAll } from './replica';
+export {
+  clockOf,
+  contentKey,
+  lean,
+  type MergeOutcome,
+  mergeVersions,
+  ReplicaSet,
+  resolveAll,
+  sameContent,
+} from './replica';
 export { runSync, type SyncParams, type SyncSummary, validateSyncParams } from './runSync';
 export { StateSynchronizer, type StateSynchronizerOptions } from './stateSynchronizer';
 export { MAX_CHANGE_LOG_ENTRIES, StoredSwarm } from './storedState';

@@ -2,6 +2,7 @@ import { compare, merge, type VectorClock } from '../clocks/vectorClock';
 import type { ConflictResolver } from '../conflict/conflictResolver';
 import type { StateVersion } from '../conflict/stateVersion';
 import { canonicalJson } from '../core/hash';
+import { jsonEqual } from '../crdt/json';
 
 /**
  * The clock of a version; a version without one counts as `{ [agentId]: version }`
@@ -36,6 +37,12 @@ export function contentKey(v: StateVersion | undefined): string {
   return v === undefined ? '∅' : canonicalJson(lean(v));
 }
 
+/** `contentKey(a) === contentKey(b)` without serialising either (a full sync compares every key of every agent). */
+export function sameContent(a: StateVersion | undefined, b: StateVersion | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a === b || jsonEqual(lean(a), lean(b));
+}
+
 export type MergeOutcome = 'adopted' | 'kept' | 'merged' | 'same';
 
 /**
@@ -59,7 +66,7 @@ export function mergeVersions(
   const order = compare(clockOf(local), clockOf(incoming));
   if (order === 'before') return { next: lean(incoming), outcome: 'adopted' };
   if (order === 'after') return { next: local, outcome: 'kept' };
-  if (order === 'equal' && contentKey(local) === contentKey(incoming)) return { next: local, outcome: 'same' };
+  if (order === 'equal' && sameContent(local, incoming)) return { next: local, outcome: 'same' };
   // The stored copy of the same writes (renumbered with the swarm version) is the canonical one.
   if (order === 'equal' && incomingIsStored) return { next: lean(incoming), outcome: 'adopted' };
   return { next: resolveAll(resolver, [local, incoming]), outcome: 'merged' };

@@ -3,7 +3,7 @@ import { check } from '../core/errors';
 import { MAX_SIM_TIME_MS, MAX_SYNC_KEYS } from '../core/limits';
 import { InMemoryProvider } from '../memory/inMemoryProvider';
 import type { RunContext } from '../runs/context';
-import { contentKey } from './replica';
+import { sameContent } from './replica';
 import { StateSynchronizer } from './stateSynchronizer';
 import { type MissedAgent, SYNC_MODES, type SyncCost, type SyncMode } from './syncTypes';
 
@@ -117,8 +117,8 @@ export async function runSync(ctx: RunContext, params: SyncParams): Promise<Sync
   const report = run.call(sync, swarmId);
   const live = ctx.coordinator.agents.map((_, i) => i).filter((i) => ctx.network.isAlive(i));
   const keys = sync.replicaKeys(0, swarmId);
-  const stored = keys.map((k) => contentKey(sync.replicaOf(0, swarmId, k)));
-  const upToDate = live.filter((a) => keys.every((k, j) => contentKey(sync.replicaOf(a, swarmId, k)) === stored[j]));
+  const stored = keys.map((k) => sync.replicaOf(0, swarmId, k));
+  const upToDate = live.filter((a) => keys.every((k, j) => sameContent(sync.replicaOf(a, swarmId, k), stored[j])));
   ctx.onProgress?.(1);
   return {
     kind: 'sync',

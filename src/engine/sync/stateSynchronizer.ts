@@ -3,16 +3,16 @@ import type { ConflictResolver } from '../conflict/conflictResolver';
 import { detectCrdtType } from '../conflict/crdtType';
 import { createStateVersion, type StateMetadata, type StateVersion } from '../conflict/stateVersion';
 import { check, ValidationError } from '../core/errors';
-import { Hasher } from '../core/hash';
+import { canonicalJson, Hasher } from '../core/hash';
 import { Prng } from '../core/prng';
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
-import { jsonBytes } from '../memory/jsonValue';
+import { utf8Bytes } from '../memory/jsonValue';
 import { checkName, type MemoryProvider } from '../memory/memoryProvider';
 import type { Network } from '../network/network';
 import type { FixedTag } from '../trace/messageTags';
 import type { Trace } from '../trace/trace';
 import { crdtWrite } from './crdtWrite';
-import { clockOf, contentKey, lean, ReplicaSet } from './replica';
+import { clockOf, contentKey, lean, ReplicaSet, sameContent } from './replica';
 import { StoredSwarm } from './storedState';
 import {
   type AntiEntropyReport,
@@ -473,8 +473,8 @@ export class StateSynchronizer {
     for (const s of swarms) {
       const keys = new Set(live.flatMap((i) => this.replicaKeys(i, s)));
       for (const k of keys) {
-        const first = contentKey(this.replicas.get(live[0], s, k));
-        if (live.some((i) => contentKey(this.replicas.get(i, s, k)) !== first)) return false;
+        const first = this.replicas.get(live[0], s, k);
+        if (live.some((i) => !sameContent(this.replicas.get(i, s, k), first))) return false;
       }
     }
     return true;
@@ -677,24 +677,31 @@ export class StateSynchronizer {
     return s;
   }
 
+  /**
+   * Sends one message and counts its bytes: the UTF-8 of its JSON. The canonical JSON the trace
+   * hashes is the same text with keys sorted — the same bytes — so it is made once, counted, and
+   * handed to the network, which does not serialise the payload again.
+   */
   private send(
     bucket: CostBucket,
     from: number,
     to: number,
     tag: FixedTag,
     payload: object,
-    bytes = jsonBytes(payload),
+    json = canonicalJson(payload),
+    bytes = utf8Bytes(json),
   ): void {
     const c = this.costs.get(bucket) as SyncCost;
     c.messages++;
     c.bytes += bytes;
-    this.net.send(from, to, tag, payload);
+    this.net.send(from, to, tag, payload, json);
   }
 
-  /** Sends one payload to many agents, measuring its size once. */
+  /** Sends one payload to many agents, serialising and measuring it once. */
   private sendTo(bucket: CostBucket, to: number[], tag: FixedTag, payload: object): void {
-    const bytes = jsonBytes(payload);
-    for (const a of to) this.send(bucket, this.coordinatorIndex, a, tag, payload, bytes);
+    const json = canonicalJson(payload);
+    const bytes = utf8Bytes(json);
+    for (const a of to) this.send(bucket, this.coordinatorIndex, a, tag, payload, json, bytes);
   }
 
   private sendToOthers(bucket: CostBucket, tag: FixedTag, payload: object): void {

@@ -121,18 +121,38 @@ export class Trace {
   /**
    * The index of `tag` in the trace's strings, interned (and its text hashed) now if new: the
    * network looks a tag up once, then records its messages by index with `messageSentAt` and
-   * `messageDeliveredAt`, which hash exactly as `messageSent` and `messageDelivered`.
+   * `messageDeliveredAt`, which hash exactly as `messageSent` and `messageDelivered`. They take
+   * the payload's canonical JSON when the caller has it (`canonicalJson(payload)`), so a payload
+   * sent to many agents, or sent and later delivered, is serialised once.
    */
   tagIndex(tag: string): number {
     return this.intern(tag);
   }
 
-  messageSentAt(t: number, from: number, to: number, msg: number, tagIndex: number, payload?: unknown): void {
-    this.push(KIND.messageSent, t, from, to, msg, tagIndex, payload === undefined ? NONE : this.value(payload));
+  messageSentAt(
+    t: number,
+    from: number,
+    to: number,
+    msg: number,
+    tagIndex: number,
+    payload?: unknown,
+    payloadJson?: string,
+  ): void {
+    const e = payload === undefined ? NONE : this.value(payload, payloadJson);
+    this.push(KIND.messageSent, t, from, to, msg, tagIndex, e);
   }
 
-  messageDeliveredAt(t: number, from: number, to: number, msg: number, tagIndex: number, payload?: unknown): void {
-    this.push(KIND.messageDelivered, t, from, to, msg, tagIndex, payload === undefined ? NONE : this.value(payload));
+  messageDeliveredAt(
+    t: number,
+    from: number,
+    to: number,
+    msg: number,
+    tagIndex: number,
+    payload?: unknown,
+    payloadJson?: string,
+  ): void {
+    const e = payload === undefined ? NONE : this.value(payload, payloadJson);
+    this.push(KIND.messageDelivered, t, from, to, msg, tagIndex, e);
   }
 
   messageDropped(t: number, from: number, to: number, msg: number, tag: string, reason: DropReason): void {
@@ -213,8 +233,7 @@ export class Trace {
   }
 
   /** Stores a JSON value and folds its canonical text into the hash. */
-  private value(v: unknown): number {
-    const json = canonicalJson(v);
+  private value(v: unknown, json = canonicalJson(v)): number {
     this.hasher.string(json);
     if (!this.record) return 0;
     this.values.push(JSON.parse(json));

@@ -10,7 +10,7 @@ const FULL = process.env.FULL === '1';
 function drain(q: EventQueue): [number, number][] {
   const out: [number, number][] = [];
   for (let slot = q.pop(); slot >= 0; slot = q.pop()) {
-    out.push([q.time[slot], q.a[slot]]);
+    out.push([q.timeOf(slot), q.aOf(slot)]);
     q.release(slot);
   }
   return out;
@@ -61,7 +61,7 @@ describe('EventQueue', () => {
     const q = new EventQueue(16);
     q.push(4, 7, -1, 2, 3, 2 ** 31 - 1);
     const slot = q.pop();
-    expect([q.time[slot], q.type[slot], q.a[slot], q.b[slot], q.c[slot], q.d[slot]]).toEqual([
+    expect([q.timeOf(slot), q.typeOf(slot), q.aOf(slot), q.bOf(slot), q.cOf(slot), q.dOf(slot)]).toEqual([
       4,
       7,
       -1,
@@ -85,13 +85,13 @@ describe('EventQueue', () => {
     q.push(50, 0, 0, 0, 0, 0); // far: heap
     q.push(2, 0, 1, 0, 0, 0);
     let slot = q.pop();
-    expect(q.a[slot]).toBe(1);
+    expect(q.aOf(slot)).toBe(1);
     q.release(slot);
     // Still far from base 2: heap again, after event 0.
     q.push(50, 0, 2, 0, 0, 0);
     q.push(45, 0, 3, 0, 0, 0);
     slot = q.pop(); // 45: migrates 50s onto the wheel
-    expect([q.time[slot], q.a[slot]]).toEqual([45, 3]);
+    expect([q.timeOf(slot), q.aOf(slot)]).toEqual([45, 3]);
     q.release(slot);
     q.push(50, 0, 4, 0, 0, 0); // now near: wheel, must still come after 0 and 2
     q.push(46, 0, 5, 0, 0, 0);
@@ -156,7 +156,7 @@ describe('EventQueue', () => {
             expect(slot).toBe(-1);
             return;
           }
-          expect([q.time[slot], q.a[slot]]).toEqual(want);
+          expect([q.timeOf(slot), q.aOf(slot)]).toEqual(want);
           now = want[0];
           q.release(slot);
         };
@@ -195,7 +195,7 @@ describe('EventQueue', () => {
         } else {
           const want = model.pop();
           const slot = q.pop();
-          const got = slot < 0 ? undefined : [q.time[slot], q.a[slot]];
+          const got = slot < 0 ? undefined : [q.timeOf(slot), q.aOf(slot)];
           if (JSON.stringify(got) !== JSON.stringify(want))
             expect.fail(`wheel ${wheel}, op ${id}: popped ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
           if (want) now = want[0];
@@ -227,7 +227,7 @@ describe('EventQueue', () => {
     for (let i = 0; i < 64; i++) q.push(i, 0, i, 0, 0, 0);
     for (let i = 0; i < 10_000; i++) {
       const slot = q.pop();
-      t = q.time[slot];
+      t = q.timeOf(slot);
       q.release(slot);
       q.push(t + 1 + (i % 50), 0, i, 0, 0, 0);
     }
