@@ -83,7 +83,7 @@ export const raftElection: Lesson = {
     {
       title: 'Five servers, one leader',
       text: 'Five agents run Raft. Each waits a random election timeout (150 to 300 ms); the first to run out stands as candidate for term 1, votes for itself and asks the others for their votes. Three of five is a majority: that candidate becomes leader and sends heartbeats that keep the others following. Open the Consensus tab and play the run: roles and terms change at the moment they do.',
-      scenario: raft('Raft: five servers', 1, electionRun),
+      scenario: raft('Raft on five agents, a mesh', 1, electionRun),
       highlight: 'Run',
       focus: {
         look: 'The leader is outlined on the stage once your run has elected it; its row in the Consensus tab says Leader.',
@@ -103,7 +103,12 @@ export const raftElection: Lesson = {
     {
       title: 'The leader crashes',
       text: 'The leader of the first run crashes at one second and comes back at two. Its followers stop hearing heartbeats; the first whose timeout runs out stands for the next term and wins. The crashed server keeps its term, vote and log through the crash; back, it hears the new leader’s higher term and follows.',
-      scenario: raft('Raft: the leader crashes', 1, electionRun, leaderCrash),
+      scenario: raft(
+        `Raft on five agents: ${FIRST_LEADER} crashes at 1000 ms, back at 2000 ms`,
+        1,
+        electionRun,
+        leaderCrash,
+      ),
       highlight: 'Run',
       focus: {
         look: 'The crashed leader and its successor are outlined.',
@@ -151,7 +156,7 @@ export const raftSplitVote: Lesson = {
     {
       title: 'Nearly equal timeouts',
       text: 'All five servers now draw their election timeout between 150 and 170 ms, while a message takes 10 to 50 ms, so they run out almost together. Several stand for the same term, each votes for itself, and none gathers three votes: the term ends without a leader. Their timers run out again and they try once more, in a new term.',
-      scenario: raft('Raft: nearly equal timeouts', SPLIT_SEED, narrow),
+      scenario: raft('Raft on five agents, timeouts of 150 to 170 ms', SPLIT_SEED, narrow),
       highlight: 'Election timeout max (ms)',
       focus: {
         look: 'Watch the terms climb in the Consensus tab while nobody leads.',
@@ -174,7 +179,10 @@ export const raftSplitVote: Lesson = {
     {
       title: 'Randomised timeouts',
       text: 'Raft’s cure is the randomness itself: draw each timeout from a wide range, here 150 to 300 ms, so one server usually runs out well before the others and has won before anyone else stands.',
-      scenario: raft('Raft: randomised timeouts', SPLIT_SEED, { ...narrow, electionTimeoutMsMax: 300 }),
+      scenario: raft('Raft on five agents, timeouts of 150 to 300 ms', SPLIT_SEED, {
+        ...narrow,
+        electionTimeoutMsMax: 300,
+      }),
       highlight: 'Election timeout max (ms)',
       focus: {
         look: 'The first leader is outlined.',
@@ -192,7 +200,7 @@ export const raftSplitVote: Lesson = {
     {
       title: 'A server that votes twice',
       text: 'One vote per server per term is what makes a leader unique: two majorities of five always share a server, and that server voted for only one of them. Here agent-1 breaks the rule — a teaching switch — and grants a second vote in a term to another candidate. With the timeouts close together again, two candidates can each count three votes in the same term.',
-      scenario: raft('Raft: a server votes twice (teaching switch)', SPLIT_SEED, {
+      scenario: raft('Raft on five agents, agent-1 votes twice in a term (teaching switch)', SPLIT_SEED, {
         ...narrow,
         teaching: { doubleVoter: 'agent-1' },
       }),
@@ -270,7 +278,7 @@ export const raftMinorityLeader: Lesson = {
     {
       title: 'Two commands, one leader',
       text: 'A client sends two commands, at 0.4 and 1.2 seconds. The leader appends each to its log and sends it to the others; once a majority stores it, the entry is committed and every server applies it.',
-      scenario: raft('Raft: two commands', 1, minorityRun),
+      scenario: raft('Raft on five agents, two client commands', 1, minorityRun),
       highlight: 'Run',
       focus: {
         look: 'The leader is outlined; in the Consensus tab its log fills, and an entry turns solid when committed.',
@@ -296,7 +304,7 @@ export const raftMinorityLeader: Lesson = {
     {
       title: 'The leader cut off',
       text: 'At 0.8 seconds the leader and one follower are cut off from the other three until 2.5 seconds. The second command reaches the old leader, which appends it but can never hear a majority store it: it stays uncommitted. The three others stop hearing heartbeats and elect a leader of a higher term, to which the client sends the command again. After the heal the old leader hears the higher term, steps down, and its uncommitted entry is replaced by the new leader’s.',
-      scenario: raft('Raft: a leader cut off in a minority', 1, minorityRun, cutOff),
+      scenario: raft(`Raft on five agents: ${names(MINORITY)} are cut off, then heal`, 1, minorityRun, cutOff),
       highlight: 'Run',
       focus: {
         look: `The cut-off side, ${names(MINORITY)}, is outlined. In the Consensus tab, stop at about 2 seconds: the old leader’s last entry is not solid (uncommitted); after 2.5 seconds it changes colour.`,
@@ -321,7 +329,9 @@ const FIGURE_8_SEED = 4;
 /** Three servers, a leader cut off half the times it takes a command (until 3 s), ten commands. */
 const figure8 = (broken: boolean): ScenarioDraft =>
   raft(
-    broken ? 'Raft: Figure 8, the rule broken (teaching switch)' : 'Raft: Figure 8, the rule kept',
+    broken
+      ? 'Raft on three agents, Figure 8: the rule broken (teaching switch)'
+      : 'Raft on three agents, Figure 8: the rule kept',
     FIGURE_8_SEED,
     {
       durationMs: 4_000,
@@ -412,7 +422,7 @@ export const pbftViewChange: Lesson = {
     {
       title: 'An honest primary',
       text: 'Four replicas tolerate f = 1 malicious one (n ≥ 3f + 1). The primary of view 0, agent-1, orders each request (pre-prepare); every replica tells all the others it agrees (prepare), then that it is ready (commit); with a quorum of 3 matching messages at each step a replica executes the request. The Consensus tab shows each request’s phase at every replica.',
-      scenario: pbft('PBFT: four honest replicas', ['honest', 'honest', 'honest', 'honest']),
+      scenario: pbft('PBFT on four agents, all honest', ['honest', 'honest', 'honest', 'honest']),
       highlight: 'Run',
       focus: {
         look: 'agent-1, the primary of view 0, is outlined.',
@@ -428,7 +438,7 @@ export const pbftViewChange: Lesson = {
     {
       title: 'A silent primary',
       text: 'Now agent-1, the primary, is silent: it orders nothing. The backups wait for the requests to execute; when their timers run out they ask for a view change, and with a quorum of them the primary of view 1, agent-2, takes over and orders the waiting requests.',
-      scenario: pbft('PBFT: a silent primary', ['silent', 'honest', 'honest', 'honest']),
+      scenario: pbft('PBFT on four agents, agent-1 silent', ['silent', 'honest', 'honest', 'honest']),
       highlight: 'Run',
       focus: {
         look: 'agent-1, the silent primary, and agent-2, the primary of view 1, are outlined.',
@@ -446,7 +456,7 @@ export const pbftViewChange: Lesson = {
       title: 'Quorums of f + 1',
       text: 'Five replicas, f = 1, and the primary equivocates: it orders each request to half the backups and a different one, under the same number, to the other half. Quorums of ⌈(n + f + 1) / 2⌉ = 4 always share an honest replica, so both versions cannot gather one. The teaching switch shrinks quorums to f + 1 = 2: each half gathers its own.',
       scenario: pbft(
-        'PBFT: quorums of f + 1 (teaching switch)',
+        'PBFT on five agents, 1 equivocating, quorums of f + 1 (teaching switch)',
         ['equivocate', 'honest', 'honest', 'honest', 'honest'],
         { weakQuorums: true },
       ),
