@@ -39,19 +39,30 @@ export function fieldOrder(agents: number, seed: number): Uint32Array {
 }
 
 /**
- * How many agents are lit at simulated time `t`: round r ends at `startMs + r · roundMs` with
- * `informedPerRound[r]` informed; between two round ends the round's newly informed agents light
- * in proportion, so the field moves smoothly while the player plays.
- * @example informedAt([1, 3, 9], 100, 0, 150) // 6
+ * How many agents are lit after event `cursor`: the count the run reached at the last round that
+ * ended by then (each round's end is a `roundEnd` event), the same count the curve, the narration
+ * and the playback bar show for that round.
+ * @example informedAtCursor([1, 3, 9], [4, 10], 5) // 3: one round has ended
  */
-export function informedAt(informedPerRound: readonly number[], roundMs: number, startMs: number, t: number): number {
+export function informedAtCursor(
+  informedPerRound: readonly number[],
+  roundEnds: readonly number[],
+  cursor: number,
+): number {
   if (informedPerRound.length === 0) return 0;
-  const x = Math.max(0, (t - startMs) / Math.max(1, roundMs));
-  const r = Math.floor(x);
-  if (r >= informedPerRound.length - 1) return informedPerRound[informedPerRound.length - 1];
-  const a = informedPerRound[r];
-  const b = informedPerRound[r + 1];
-  return Math.floor(a + (b - a) * (x - r));
+  return informedPerRound[Math.min(roundsEndedBy(roundEnds, cursor), informedPerRound.length - 1)];
+}
+
+/** How many rounds have ended at or before event `cursor`. */
+export function roundsEndedBy(roundEnds: readonly number[], cursor: number): number {
+  let lo = 0;
+  let hi = roundEnds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (roundEnds[mid] <= cursor) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

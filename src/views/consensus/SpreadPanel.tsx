@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { roundAtCursor, type SpreadSeries, spreadSeries } from '../../store/consensus/spreadSeries';
 import { useStore } from '../../store/index';
+import { resultOf } from '../../worker/protocol';
+import { AggregateField } from '../stage/AggregateField';
 import { SpreadChart } from './SpreadChart';
 import { fmt, pct, useVoteSteps } from './useConsensusRun';
 
@@ -11,6 +13,9 @@ export function SpreadPanel() {
   const cursor = useStore((s) => s.cursor);
   const steps = useVoteSteps();
   const series = useMemo(() => spreadSeries(summary, summary?.agents ?? 0), [summary]);
+  // A well-mixed run has no swarm to light: its field of cells stands beside the curve instead.
+  const rumor = resultOf(summary, 'rumor');
+  const wellMixed = rumor?.model === 'well-mixed' ? rumor : undefined;
   if (!series)
     return <p className="hint">Run rumor spreading or a gossip vote to chart how it spreads, round by round.</p>;
   const at = roundAtCursor(trace, steps, cursor);
@@ -24,7 +29,21 @@ export function SpreadPanel() {
         </p>
       )}
       <Readout series={series} round={round} traceInformed={at.informed} />
-      <SpreadChart series={series} round={round} />
+      {wellMixed ? (
+        <div className="spread-with-field">
+          <SpreadChart series={series} round={round} />
+          <AggregateField
+            agents={wellMixed.agents}
+            informedPerRound={wellMixed.informedPerRound}
+            seed={summary?.seed ?? 1}
+            aspect={1}
+            className="panel-field"
+            testId="panel-field"
+          />
+        </div>
+      ) : (
+        <SpreadChart series={series} round={round} />
+      )}
       <p className="legend">
         <span className="key observed">●— observed</span>{' '}
         <span className="key expected">- - mean-field (well-mixed swarm)</span>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index';
-import { fieldGrid, fieldOrder, informedAt, lightField, rgbaWord } from '../../store/stage/fieldModel';
+import { fieldGrid, fieldOrder, informedAtCursor, lightField, rgbaWord } from '../../store/stage/fieldModel';
 import { COLOURS } from './palette';
 
 interface Props {
@@ -8,22 +8,24 @@ interface Props {
   agents: number;
   /** Informed agents per round, from the run's summary; null before a run (every cell dark). */
   informedPerRound: readonly number[] | null;
-  roundMs: number;
   seed: number;
   /** Width / height of the field's grid. */
   aspect: number;
   className?: string;
+  /** Fill its box (the stage), the cells kept square by object-fit, instead of sizing itself by the grid's aspect. */
+  fill?: boolean;
+  testId?: string;
 }
 
 const ON = rgbaWord(COLOURS.fieldOn);
 const OFF = rgbaWord(COLOURS.fieldOff);
 
 /**
- * A well-mixed population as a canvas of one pixel per agent (up to millions), lit as the player
- * advances. The canvas keeps one pixel per agent and CSS scales it to its box. Each frame
- * touches only the cells whose state changed since the last, then puts the image once.
+ * A well-mixed population as a canvas of one pixel per agent (up to millions), lit round by round
+ * as the player advances. The canvas keeps one pixel per agent and CSS scales it to its box. A new
+ * round touches only the cells whose state changed since the last, then puts the image once.
  */
-export function AggregateField({ agents, informedPerRound, roundMs, seed, aspect, className }: Props) {
+export function AggregateField({ agents, informedPerRound, seed, aspect, className, fill, testId = 'aggregate-field' }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const grid = useMemo(() => fieldGrid(agents, aspect), [agents, aspect]);
   const order = useMemo(() => fieldOrder(agents, seed), [agents, seed]);
@@ -41,8 +43,8 @@ export function AggregateField({ agents, informedPerRound, roundMs, seed, aspect
     let lit = 0;
     let drawn = false;
     const draw = () => {
-      const { playTime } = useStore.getState();
-      const count = informedPerRound ? informedAt(informedPerRound, roundMs, 0, playTime) : 0;
+      const { cursor, traceIndex } = useStore.getState();
+      const count = informedPerRound ? informedAtCursor(informedPerRound, traceIndex?.roundEnds ?? [], cursor) : 0;
       if (drawn && count === lit) return;
       drawn = true;
       lit = lightField(pixels, order, lit, count, ON, OFF);
@@ -51,19 +53,19 @@ export function AggregateField({ agents, informedPerRound, roundMs, seed, aspect
     };
     draw();
     return useStore.subscribe((s, prev) => {
-      if (s.playTime !== prev.playTime || s.cursor !== prev.cursor) draw();
+      if (s.cursor !== prev.cursor || s.traceIndex !== prev.traceIndex) draw();
     });
-  }, [agents, grid, order, informedPerRound, roundMs]);
+  }, [agents, grid, order, informedPerRound]);
 
   return (
     <canvas
       ref={ref}
       className={`aggregate-field${className ? ` ${className}` : ''}`}
-      data-testid="aggregate-field"
+      data-testid={testId}
       data-agents={agents}
       role="img"
       aria-label={`Field of ${agents.toLocaleString('en-US')} agents, one cell each; lit cells are informed agents (a count: which cell lights is arbitrary)`}
-      style={{ aspectRatio: `${grid.cols} / ${grid.rows}` }}
+      style={fill ? undefined : { aspectRatio: `${grid.cols} / ${grid.rows}` }}
     />
   );
 }

@@ -1,30 +1,14 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { spreadSeries } from '../../store/consensus/spreadSeries';
 import { useStore } from '../../store/index';
-import { informedAt } from '../../store/stage/fieldModel';
+import { roundsEndedBy } from '../../store/stage/fieldModel';
 import { resultOf } from '../../worker/protocol';
 import { SpreadChart } from '../consensus/SpreadChart';
 import { AggregateField } from './AggregateField';
 
-/** The rounds the player is in, for the caption (re-rendered per event, not per frame). */
-function useRoundShown(roundMs: number): number {
-  return useStore((s) => Math.floor(s.playTime / Math.max(1, roundMs)));
-}
-
-/** The informed count at the player's moment, written straight into the text (it changes every frame). */
-function LiveCount({ informedPerRound, roundMs }: { informedPerRound: readonly number[]; roundMs: number }) {
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const show = () => {
-      const lit = informedAt(informedPerRound, roundMs, 0, useStore.getState().playTime);
-      if (ref.current) ref.current.textContent = lit.toLocaleString('en-US');
-    };
-    show();
-    return useStore.subscribe((s, prev) => {
-      if (s.playTime !== prev.playTime) show();
-    });
-  }, [informedPerRound, roundMs]);
-  return <strong ref={ref} data-testid="field-lit" />;
+/** The rounds ended at the player's cursor (re-renders once per round, not per frame). */
+function useRoundsEnded(): number {
+  return useStore((s) => roundsEndedBy(s.traceIndex?.roundEnds ?? [], s.cursor));
 }
 
 /**
@@ -37,25 +21,24 @@ export function AggregateStage({ agents }: { agents: number }) {
   const result = resultOf(summary, 'rumor');
   const ran = result?.model === 'well-mixed' && result.agents === agents ? result : undefined;
   const series = useMemo(() => (ran ? spreadSeries(summary, agents) : null), [ran, summary, agents]);
-  const roundMs = ran?.roundMs ?? 1;
-  const round = Math.min(useRoundShown(roundMs), (ran?.informedPerRound.length ?? 1) - 1);
+  const round = Math.min(useRoundsEnded(), (ran?.informedPerRound.length ?? 1) - 1);
   return (
     <div className="aggregate-stage" data-testid="aggregate-stage">
       <figure className="aggregate-figure">
         <AggregateField
           agents={agents}
           informedPerRound={ran?.informedPerRound ?? null}
-          roundMs={roundMs}
           seed={summary?.seed ?? 1}
           aspect={1.25}
           className="stage-field"
+          fill
         />
         <figcaption data-testid="field-caption">
           {ran ? (
             <>
               Well-mixed rumor, {agents.toLocaleString('en-US')} agents, one cell each. Round {round} of {ran.rounds}:{' '}
-              <LiveCount informedPerRound={ran.informedPerRound} roundMs={roundMs} /> informed. Cells count agents:
-              which cell lights is arbitrary (the aggregate run does not record who).
+              <strong data-testid="field-lit">{ran.informedPerRound[round].toLocaleString('en-US')}</strong> informed.
+              Cells count agents: which cell lights is arbitrary (the aggregate run does not record who).
             </>
           ) : (
             <>

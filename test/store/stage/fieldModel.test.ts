@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fieldGrid, fieldOrder, informedAt, lightField, rgbaWord } from '../../../src/store/stage/fieldModel';
+import {
+  fieldGrid,
+  fieldOrder,
+  informedAtCursor,
+  lightField,
+  rgbaWord,
+  roundsEndedBy,
+} from '../../../src/store/stage/fieldModel';
 
 describe('the aggregate field', () => {
   it('holds one cell per agent in a grid of the asked shape', () => {
@@ -16,12 +23,15 @@ describe('the aggregate field', () => {
     expect(fieldOrder(1000, 8)).not.toEqual(order);
   });
 
-  it('counts informed agents round by round, filling each round in proportion', () => {
+  it('counts informed agents by the rounds ended at the cursor, as the curve and the narration do', () => {
     const perRound = [1, 3, 9, 10];
-    expect(informedAt(perRound, 100, 0, 0)).toBe(1);
-    expect(informedAt(perRound, 100, 0, 100)).toBe(3);
-    expect(informedAt(perRound, 100, 0, 150)).toBe(6);
-    expect(informedAt(perRound, 100, 0, 10_000)).toBe(10);
+    const roundEnds = [4, 10, 17];
+    expect(informedAtCursor(perRound, roundEnds, -1)).toBe(1);
+    expect(informedAtCursor(perRound, roundEnds, 3)).toBe(1);
+    expect(informedAtCursor(perRound, roundEnds, 4)).toBe(3);
+    expect(informedAtCursor(perRound, roundEnds, 16)).toBe(9);
+    expect(informedAtCursor(perRound, roundEnds, 99)).toBe(10);
+    expect(roundsEndedBy(roundEnds, 10)).toBe(2);
   });
 
   it('lights exactly the first cells of the order, forwards and back, touching only the difference', () => {
