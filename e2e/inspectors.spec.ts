@@ -9,7 +9,8 @@ async function snap(page: Page, name: string) {
 }
 
 async function openInspector(page: Page, name: string) {
-  await page.getByRole('tablist', { name: 'Inspectors' }).getByRole('tab', { name }).click();
+  // The run kinds' views (Merge inspector) sit in the rail beside the stage, the trace views in the drawer.
+  await page.getByRole('tab', { name, exact: true }).click();
 }
 
 async function noSeriousAxe(page: Page, include: string) {
