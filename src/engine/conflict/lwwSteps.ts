@@ -16,6 +16,9 @@ interface HeldCell extends LwwEntry {
 /** Candidates scanned one by one before a stamp index is worth building. */
 const SCAN_LIMIT = 16;
 
+/** No candidates to compare with (shared, never written). */
+const NONE: readonly HeldCell[] = [];
+
 const stampKey = (c: Readonly<LwwEntry>) => `${c.timestamp}\u0000${c.version}\u0000${c.agentId}`;
 
 /** Collects distinct writes: the same write carried by several versions is one candidate. */
@@ -27,7 +30,7 @@ class Cells {
   constructor(private readonly dedupe: boolean) {}
 
   add(cell: Readonly<LwwEntry>, holder: VersionRef): void {
-    const same = !this.dedupe ? [] : this.byStamp ? (this.byStamp.get(stampKey(cell)) ?? []) : this.list;
+    const same = !this.dedupe ? NONE : this.byStamp ? (this.byStamp.get(stampKey(cell)) ?? NONE) : this.list;
     for (const c of same)
       if (compareEntries(c, cell) === 0) {
         c.heldBy.push(holder);

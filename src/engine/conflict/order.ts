@@ -23,14 +23,22 @@ export function lwwOrder(a: StateVersion, b: StateVersion): number {
 
 /** Sorts a copy of `versions` by agent, version, timestamp, value: the order explanations list them in. */
 export function canonicalOrder(versions: readonly StateVersion[]): StateVersion[] {
-  const keyed = versions.map((v) => ({ v, value: jsonKey(v.value), meta: jsonKey(v.metadata) }));
+  // The texts of value and metadata are made only for versions whose stamps tie (rare: the
+  // resolver used to serialise every input's value, a 64 × 256-key map's largest cost).
+  const keyed = versions.map((v) => ({
+    v,
+    value: undefined as string | undefined,
+    meta: undefined as string | undefined,
+  }));
+  const valueKey = (k: (typeof keyed)[number]) => (k.value ??= jsonKey(k.v.value));
+  const metaKey = (k: (typeof keyed)[number]) => (k.meta ??= jsonKey(k.v.metadata));
   keyed.sort(
     (a, b) =>
       compareStrings(a.v.agentId, b.v.agentId) ||
       a.v.version - b.v.version ||
       a.v.timestamp - b.v.timestamp ||
-      compareStrings(a.value, b.value) ||
-      compareStrings(a.meta, b.meta),
+      compareStrings(valueKey(a), valueKey(b)) ||
+      compareStrings(metaKey(a), metaKey(b)),
   );
   return keyed.map((k) => k.v);
 }

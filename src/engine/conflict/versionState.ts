@@ -1,5 +1,7 @@
 import { check } from '../core/errors';
-import { checkJson, isPlainObject, type Json, setOwn } from '../crdt/json';
+import { checkJson, cloneJson, isPlainObject, type Json, setOwn } from '../crdt/json';
+import type { LwwEntry } from '../crdt/lww';
+import { LWWMap } from '../crdt/lwwMap';
 import { type AnyReplica, type CrdtState, replicaFromState } from '../crdt/replica';
 import { CRDT_TYPES, type CRDTType } from '../crdt/types';
 import type { StateVersion } from './stateVersion';
@@ -43,7 +45,20 @@ export function statedVersion(type: CRDTType, v: StateVersion, field: string): S
     return { v, replica: replicaFromState(v.agentId, state, f), source: 'state' };
   }
   const f = `${field}.value`;
+  if (type === 'map') return { v, replica: mapOfWrite(v, f), source: 'value' };
   return { v, replica: replicaFromState(v.agentId, stateOfWrite(type, v, f), f), source: 'value' };
+}
+
+/**
+ * A map write as a replica: each key a cell stamped with the version. `mapEntries` has checked
+ * keys and values, so the cells are built here once instead of as a state that is read back.
+ */
+function mapOfWrite(v: StateVersion, f: string): LWWMap {
+  const { timestamp, version, agentId } = v;
+  const cells = new Map<string, LwwEntry>();
+  for (const [key, value] of mapEntries(v.value, f, agentId))
+    cells.set(key, { value: cloneJson(value), timestamp, version, agentId });
+  return LWWMap.fromCells(agentId, cells);
 }
 
 /** The state of one agent's write, read from its value (the seed's versions carry no state). */
@@ -67,8 +82,11 @@ function stateOfWrite(type: CRDTType, v: StateVersion, f: string): CrdtState {
       // `type` last: a value's own `type` key must not pass for the state's.
       return { ...(v.value as object), type } as CrdtState;
     case 'map': {
-      const stamp = { timestamp: v.timestamp, version: v.version, agentId: v.agentId };
-      return { type, entries: mapEntries(v.value, f, v.agentId).map(([key, value]) => ({ key, value, ...stamp })) };
+      const { timestamp, version, agentId } = v;
+      return {
+        type,
+        entries: mapEntries(v.value, f, agentId).map(([key, value]) => ({ key, value, timestamp, version, agentId })),
+      };
     }
     case 'register':
       checkJson(v.value, f);

@@ -82,8 +82,87 @@ export class Hasher {
 const FLOAT_VIEW = new Float64Array(1);
 const INT_VIEW = new Int32Array(FLOAT_VIEW.buffer);
 
-/** Canonical JSON: object keys sorted, so equal values hash equally whatever their key order. */
+/**
+ * Canonical JSON: object keys sorted, so equal values hash equally whatever their key order.
+ * Keys sort as a JavaScript object enumerates them once sorted: array-index keys ('0', '7',
+ * '10') first in numeric order, then the others by code units. Plain objects and arrays are
+ * written here directly (the trace hashes every payload and detail, and replicas' keys);
+ * anything JSON.stringify treats specially (toJSON, Map, Set, class instances, bigint) goes
+ * through `canonicalJsonReference`, which is the definition.
+ */
 export function canonicalJson(value: unknown): string {
+  return write(value, false) as string;
+}
+
+/** `undefined` where JSON.stringify leaves the value out (undefined, functions, symbols). */
+function write(v: unknown, inArray: boolean): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return inArray ? 'null' : undefined;
+    case 'object':
+      if (v === null) return 'null';
+      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') break;
+      if (Array.isArray(v)) {
+        if (Object.getPrototypeOf(v) === Array.prototype) return writeArray(v);
+      } else if (isPlain(v)) return writeObject(v as Record<string, unknown>);
+  }
+  return canonicalJsonReference(v) ?? (inArray ? 'null' : undefined);
+}
+
+function writeArray(a: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < a.length; i++) out += (i > 0 ? ',' : '') + write(a[i], true);
+  return `${out}]`;
+}
+
+function writeObject(o: Record<string, unknown>): string {
+  const keys = Object.keys(o);
+  // Object.keys lists array-index keys first, ascending: only the rest needs sorting.
+  let named = 0;
+  while (named < keys.length && isArrayIndex(keys[named])) named++;
+  if (named < keys.length - 1) {
+    const rest = keys.slice(named).sort();
+    for (let i = 0; i < rest.length; i++) keys[named + i] = rest[i];
+  }
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const text = write(o[k], false);
+    if (text === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${text}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** What V8 enumerates first: a canonical numeric string below 2^32 − 1. */
+function isArrayIndex(k: string): boolean {
+  if (k.length === 0 || k.length > 10 || (k.charCodeAt(0) === 48 && k.length > 1)) return false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return Number(k) < 4294967295;
+}
+
+/**
+ * The definition of canonical JSON, by JSON.stringify with a replacer that sorts every
+ * object's keys; `canonicalJson` gives the same text faster (property-tested against this).
+ */
+export function canonicalJsonReference(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set)) {
       // A null prototype, so a hostile `__proto__` key is copied as data, not as a prototype.

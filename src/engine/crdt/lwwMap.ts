@@ -42,6 +42,18 @@ export class LWWMap implements Replica<LWWMapOp, LWWMapState, Record<string, Jso
     return m;
   }
 
+  /**
+   * A replica holding `cells` as they are: for a caller that built them from input it has just
+   * validated (the conflict resolver reads a version's map value as one agent's writes), so they
+   * are not read and copied again as a received state would be.
+   */
+  static fromCells(replicaId: string, cells: Map<string, LwwEntry>): LWWMap {
+    checkLimit('MAX_CRDT_ENTRIES', MAX_CRDT_ENTRIES, cells.size);
+    const m = new LWWMap(replicaId);
+    for (const [key, cell] of cells) m.cells.set(key, cell);
+    return m;
+  }
+
   private static read(state: unknown, field: string): Map<string, LwwEntry> {
     check(typeof state === 'object' && state !== null, field, 'must be a map state');
     const s = state as Partial<LWWMapState>;

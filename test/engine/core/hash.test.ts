@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, Hasher } from '../../../src/engine/core/hash';
+import { canonicalJson, canonicalJsonReference, Hasher } from '../../../src/engine/core/hash';
 
 /** The same object with its keys inserted in reverse order, recursively. */
 function reversedKeys(v: unknown): unknown {
@@ -39,6 +39,48 @@ describe('canonicalJson', () => {
       ),
     ).toBe('{"a":{"y":2,"z":1},"b":1}');
     expect(canonicalJson({ s: new Set(['c', 'a', 'b']) })).toBe('{"s":["a","b","c"]}');
+  });
+
+  it('writes the same text as the reference (JSON.stringify with a sorting replacer) for any value', () => {
+    // Keys chosen to hit the ordering rules: array indices ('0', '10', '4294967294') before names,
+    // numeric-looking names ('01', '4294967295', '-1', '1.5') sorted as strings, and __proto__.
+    const key = fc.oneof(
+      fc.constantFrom('0', '10', '9', '4294967294', '4294967295', '01', '-1', '1.5', '__proto__', 'a', 'B', 'é', ''),
+      fc.string({ maxLength: 3 }),
+    );
+    const special = fc.constantFrom(
+      undefined,
+      Number.NaN,
+      Number.NEGATIVE_INFINITY,
+      -0,
+      () => 1,
+      Symbol.for('s'),
+      new Date(0),
+      { toJSON: () => ({ b: 1, a: 2 }) },
+      new Map([
+        ['b', 1],
+        ['a', 2],
+      ]),
+      new Set(['b', 'a']),
+      new Uint8Array([2, 1]),
+      Object.create(null),
+    );
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        special,
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(key, tie('v'), { maxKeys: 5 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(canonicalJsonReference(v));
+        expect(canonicalJson(reversedKeys(v))).toBe(canonicalJsonReference(reversedKeys(v)));
+      }),
+      { numRuns: process.env.FULL === '1' ? 50_000 : 3_000 },
+    );
   });
 
   it('keeps a __proto__ key as data', () => {
