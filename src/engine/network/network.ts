@@ -38,11 +38,11 @@ const FAULT = 2;
 export class Network {
   now = 0;
   private readonly queue: EventQueue;
+  /** Payloads of queued messages by payload id (the event's `e`); ids are reused through `freePayloads`. */
   private readonly payloads: unknown[] = [];
   /** Each queued payload's canonical JSON, made once at its send and hashed again at its delivery. */
   private readonly payloadJsons: (string | undefined)[] = [];
-  /** Payloads waiting in the queue. */
-  private payloadCount = 0;
+  private readonly freePayloads: number[] = [];
   private readonly tags: string[] = [];
   /** Each tag's index in the trace's strings, by tag id. */
   private readonly traceTags: number[] = [];
@@ -207,17 +207,18 @@ export class Network {
     const b = q.bOf(slot);
     const c = q.cOf(slot);
     const d = q.dOf(slot);
+    const id = q.eOf(slot);
+    q.release(slot);
     // Most messages carry no payload: only touch the payload table for those that do.
     let payload: unknown;
     let json: string | undefined;
-    if (this.payloadCount > 0 && this.payloads[slot] !== undefined) {
-      payload = this.payloads[slot];
-      json = this.payloadJsons[slot];
-      this.payloads[slot] = undefined;
-      this.payloadJsons[slot] = undefined;
-      this.payloadCount--;
+    if (id >= 0) {
+      payload = this.payloads[id];
+      json = this.payloadJsons[id];
+      this.payloads[id] = undefined;
+      this.payloadJsons[id] = undefined;
+      this.freePayloads.push(id);
     }
-    q.release(slot);
     if (type === DELIVER) this.arrive(a, b, c, d, payload, json);
     else if (type === TIMER) {
       this.trace.timerFired(this.now, a, c);
@@ -350,17 +351,18 @@ export class Network {
     const { latencyMsMin, latencyMsMax, reorderProbability } = this.config;
     let latency = latencyMsMax > latencyMsMin ? this.rng.range(latencyMsMin, latencyMsMax) : latencyMsMin;
     if (this.rng.chance(reorderProbability)) latency += this.rng.range(0, latencyMsMax);
-    const slot = this.enqueue(this.now + latency, DELIVER, from, to, msg, tagId);
+    let id = -1;
     if (payload !== undefined) {
-      this.payloads[slot] = payload;
-      this.payloadJsons[slot] = json;
-      this.payloadCount++;
+      id = this.freePayloads.pop() ?? this.payloads.length;
+      this.payloads[id] = payload;
+      this.payloadJsons[id] = json;
     }
+    this.enqueue(this.now + latency, DELIVER, from, to, msg, tagId, id);
   }
 
-  private enqueue(time: number, type: number, a: number, b: number, c: number, d: number): number {
+  private enqueue(time: number, type: number, a: number, b: number, c: number, d: number, e = -1): void {
     if (time > MAX_SIM_TIME_MS) checkLimit('MAX_SIM_TIME_MS', MAX_SIM_TIME_MS, time);
-    return this.queue.push(time, type, a, b, c, d);
+    this.queue.push(time, type, a, b, c, d, e);
   }
 
   private tagId(tag: string): number {
