@@ -1,3 +1,4 @@
+export { ClockIds, compareDense, type DenseClock, incrementDense, mergeDense } from './denseClock';
 export { LamportClock } from './lamportClock';
 /** The vector clock functions as one namespace (`vectorClock.merge(a, b)`), for barrels where `merge` alone is ambiguous. */
 export * as vectorClock from './vectorClock';
