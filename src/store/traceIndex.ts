@@ -12,6 +12,7 @@ export {
 export {
   emptyGlyphFrame,
   type GlyphFrame,
+  glyphChangesBetween,
   glyphsAt,
   glyphsChangeBetween,
   PHASES,

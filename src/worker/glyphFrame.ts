@@ -130,6 +130,26 @@ export function glyphsChangeBetween(index: TraceIndex, a: number, b: number): bo
   return bisectRight(events, Math.min(a, b)) !== bisectRight(events, Math.max(a, b));
 }
 
+/**
+ * The agents whose glyph changes after event `from` up to event `to` (from ≤ to), each once, and
+ * whether every change only adds to what was drawn (a new state, vote, decision, round or phase
+ * step, a crash) so the glyphs can be drawn again over the old ones; a recovery takes a mark away.
+ */
+export function glyphChangesBetween(
+  index: TraceIndex,
+  from: number,
+  to: number,
+): { agents: number[]; drawnOver: boolean } {
+  const c = index.glyphChanges;
+  const seen = new Set<number>();
+  let drawnOver = true;
+  for (let k = bisectRight(c.event, from); k < c.event.length && c.event[k] <= to; k++) {
+    seen.add(c.agent[k]);
+    if (c.field[k] === F.crashed && c.value[k] === 0) drawnOver = false;
+  }
+  return { agents: [...seen], drawnOver };
+}
+
 function resetFrame(f: GlyphFrame): GlyphFrame {
   f.cursor = -1;
   f.mark.fill(0);

@@ -38,6 +38,15 @@ export function fieldOrder(agents: number, seed: number): Uint32Array {
   return order;
 }
 
+let lastOrder: { agents: number; seed: number; order: Uint32Array } | null = null;
+
+/** `fieldOrder`, kept for the last population and seed asked (the stage's field and the Spread panel's share it). */
+export function sharedFieldOrder(agents: number, seed: number): Uint32Array {
+  if (!lastOrder || lastOrder.agents !== agents || lastOrder.seed !== seed)
+    lastOrder = { agents, seed, order: fieldOrder(agents, seed) };
+  return lastOrder.order;
+}
+
 /**
  * How many agents are lit after event `cursor`: the count the run reached at the last round that
  * ended by then (each round's end is a `roundEnd` event), the same count the curve, the narration

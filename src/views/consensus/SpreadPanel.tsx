@@ -1,18 +1,40 @@
 import { useMemo } from 'react';
 import { roundAtCursor, type SpreadSeries, spreadSeries } from '../../store/consensus/spreadSeries';
+import { type VoteStep, voteSteps } from '../../store/consensus/voteTimeline';
 import { useStore } from '../../store/index';
-import { resultOf } from '../../worker/protocol';
+import { resultOf, type TraceColumns } from '../../worker/protocol';
 import { AggregateField } from '../stage/AggregateField';
 import { SpreadChart } from './SpreadChart';
-import { fmt, pct, useVoteSteps } from './useConsensusRun';
+import { fmt, pct } from './useConsensusRun';
+
+/** The round-end steps of a trace, from the index's round ends (what roundAtCursor reads). */
+function roundSteps(trace: TraceColumns, roundEnds: readonly number[]): VoteStep[] {
+  return roundEnds.map((i) => {
+    const detail = (trace.e[i] >= 0 ? trace.values[trace.e[i]] : undefined) as { round?: unknown } | undefined;
+    return {
+      index: i,
+      t: trace.t[i],
+      name: 'roundEnd',
+      agent: trace.a[i],
+      peer: trace.b[i],
+      round: typeof detail?.round === 'number' ? detail.round : undefined,
+    };
+  });
+}
 
 /** The Spread tab: informed share (rumor) or agreement ratio (gossip vote) per round, following the player. */
 export function SpreadPanel() {
   const summary = useStore((s) => s.summary);
   const trace = useStore((s) => s.trace);
   const cursor = useStore((s) => s.cursor);
-  const steps = useVoteSteps();
+  const traceIndex = useStore((s) => s.traceIndex);
   const series = useMemo(() => spreadSeries(summary, summary?.agents ?? 0), [summary]);
+  // A rumor's rounds are the index's round ends (a handful); only a gossip vote needs its vote steps,
+  // and scanning a 300,000-event rumor trace for them during a render stalled the first frames.
+  const steps = useMemo(
+    () => (!trace ? [] : series?.kind === 'rumor' ? roundSteps(trace, traceIndex?.roundEnds ?? []) : voteSteps(trace)),
+    [trace, traceIndex, series?.kind],
+  );
   // A well-mixed run has no swarm to light: its field of cells stands beside the curve instead.
   const rumor = resultOf(summary, 'rumor');
   const wellMixed = rumor?.model === 'well-mixed' ? rumor : undefined;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index';
-import { fieldGrid, fieldOrder, informedAtCursor, lightField, rgbaWord } from '../../store/stage/fieldModel';
+import { fieldGrid, informedAtCursor, lightField, rgbaWord, sharedFieldOrder } from '../../store/stage/fieldModel';
 import { COLOURS } from './palette';
 
 interface Props {
@@ -25,15 +25,25 @@ const OFF = rgbaWord(COLOURS.fieldOff);
  * as the player advances. The canvas keeps one pixel per agent and CSS scales it to its box. A new
  * round touches only the cells whose state changed since the last, then puts the image once.
  */
-export function AggregateField({ agents, informedPerRound, seed, aspect, className, fill, testId = 'aggregate-field' }: Props) {
+export function AggregateField({
+  agents,
+  informedPerRound,
+  seed,
+  aspect,
+  className,
+  fill,
+  testId = 'aggregate-field',
+}: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const grid = useMemo(() => fieldGrid(agents, aspect), [agents, aspect]);
-  const order = useMemo(() => fieldOrder(agents, seed), [agents, seed]);
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
+    // Made here, not during render: a render of a million-cell shuffle can be interrupted by the
+    // player's next frame and started again, over and over (measured: seventy shuffles in 3 s).
+    const order = sharedFieldOrder(agents, seed);
     canvas.width = grid.cols;
     canvas.height = grid.rows;
     const image = ctx.createImageData(grid.cols, grid.rows);
@@ -55,7 +65,7 @@ export function AggregateField({ agents, informedPerRound, seed, aspect, classNa
     return useStore.subscribe((s, prev) => {
       if (s.cursor !== prev.cursor || s.traceIndex !== prev.traceIndex) draw();
     });
-  }, [agents, grid, order, informedPerRound]);
+  }, [agents, grid, seed, informedPerRound]);
 
   return (
     <canvas

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index';
 import { decisionColour, glyphFill, glyphSize, phaseArcPath } from '../../store/stage/glyphShapes';
 import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
-import { cutLinks, glyphsChangeBetween } from '../../store/traceIndex';
+import { cutLinks, glyphChangesBetween } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { paintFlights } from './drawFlights';
 import { currentFrame, type Frame, onFrameChange } from './frame';
@@ -52,13 +52,14 @@ export function CanvasSwarm({
     [topology.agents, labelled, focused],
   );
 
-  // Three layers, each redrawn only when what it shows changes: the links (with the partition's
-  // groups and cut links) when the view or the partition changes, the agents when a glyph changes,
-  // the messages in flight every frame. A frame of playback then repaints the moving dots alone.
+  // Three canvases, each redrawn only as far as what it shows changes: the links (with the
+  // partition's groups and cut links) when the view or the partition changes; the agents when a
+  // glyph changes, and then only the agents that changed, drawn over their old glyphs; the messages
+  // in flight every frame. Measured on a 5,000-agent replay, drawing every agent each frame cost
+  // more than the rest of the frame together (a canvas's drawing is rasterised when it is shown).
   useEffect(() => {
     const layers = [baseRef.current, agentsRef.current, dotsRef.current];
-    const contexts = layers.map((c) => c?.getContext('2d') ?? null);
-    const [base, agents, dots] = contexts;
+    const [base, agents, dots] = layers.map((c) => c?.getContext('2d') ?? null);
     if (!base || !agents || !dots) return;
     const dpr = window.devicePixelRatio || 1;
     for (const c of layers) {
@@ -70,7 +71,39 @@ export function CanvasSwarm({
     const view: DrawView = { p, t, n, size, malicious: topology.agents.map((a) => a.behaviour !== 'honest') };
     let partition: Frame['partition'] | undefined;
     let groupOf: Int32Array | null = null;
-    let drawnGlyphs: { source: unknown; cursor: number } | null | undefined;
+    // What the agents layer shows: the run and event its glyphs are of (null: drawn without a run).
+    let drawn: { source: unknown; cursor: number } | null | undefined;
+    let lastSource: unknown;
+    const overlays = () => {
+      drawBadges(agents, view, topology, selected);
+      drawLessonFocus(agents, focused, (i) => [sx(view, i), sy(view, i)], size.ringR);
+      drawLabels(agents, view, topology, labels, selected);
+    };
+    const drawAgents = (frame: Frame) => {
+      const g = frame.glyphs;
+      const source = g?.source;
+      if (g && source && drawn && drawn.source === source && g.cursor >= drawn.cursor) {
+        const { agents: changed, drawnOver } = glyphChangesBetween(source, drawn.cursor, g.cursor);
+        drawn = { source, cursor: g.cursor };
+        if (changed.length === 0) return;
+        if (drawnOver && changed.length <= n / 4) {
+          drawBodies(agents, view, frame, changed);
+          drawRings(agents, view, frame, changed);
+          overlays();
+          return;
+        }
+      } else if (!g && drawn === null) return;
+      clear(agents, dpr);
+      if (groupOf) drawHalos(agents, view, groupOf);
+      drawBodies(agents, view, frame);
+      drawRings(agents, view, frame);
+      overlays();
+      // When a run's first frame reached the screen (npm run bench:e2e times click → first frame by it).
+      if (source && source !== lastSource && agents.canvas.dataset)
+        agents.canvas.dataset.runDrawnAt = String(performance.now());
+      lastSource = source;
+      drawn = g && source ? { source, cursor: g.cursor } : null;
+    };
     let dotsShown = true;
     const draw = () => {
       const frame = currentFrame(n);
@@ -78,27 +111,9 @@ export function CanvasSwarm({
         partition = frame.partition;
         groupOf = partitionGroupOf(partition, n);
         drawBase(base, view, topology, partition, groupOf, connectLine, dpr);
-        drawnGlyphs = undefined;
+        drawn = undefined;
       }
-      const g = frame.glyphs;
-      const same =
-        drawnGlyphs !== undefined &&
-        (g === null
-          ? drawnGlyphs === null
-          : drawnGlyphs !== null &&
-            drawnGlyphs.source === g.source &&
-            g.source !== undefined &&
-            !glyphsChangeBetween(g.source, drawnGlyphs.cursor, g.cursor));
-      if (!same) {
-        clear(agents, dpr);
-        if (groupOf) drawHalos(agents, view, groupOf);
-        drawBodies(agents, view, frame);
-        drawRings(agents, view, frame);
-        drawBadges(agents, view, topology, selected);
-        drawLessonFocus(agents, focused, (i) => [sx(view, i), sy(view, i)], size.ringR);
-        drawLabels(agents, view, topology, labels, selected);
-        drawnGlyphs = g ? { source: g.source, cursor: g.cursor } : null;
-      }
+      drawAgents(frame);
       if (frame.flights.count > 0 || dotsShown) {
         clear(dots, dpr);
         paintFlights(dots, frame.flights, p, t, Math.max(2, size.r * 0.6));
@@ -120,7 +135,7 @@ export function CanvasSwarm({
         aria-label={`Swarm of ${n} agents and ${topology.links.length} links (drawn on canvas)`}
         data-testid="topology-canvas"
       />
-      <canvas ref={agentsRef} className="stage-canvas" style={style} />
+      <canvas ref={agentsRef} className="stage-canvas" style={style} data-testid="stage-agents-layer" />
       <canvas ref={dotsRef} className="stage-canvas" style={style} />
     </>
   );
@@ -182,6 +197,13 @@ interface DrawView {
   malicious: boolean[];
 }
 
+/** 0 … n − 1, made once per size (the full set of agents to draw). */
+let everyone = new Int32Array(0);
+function allAgents(n: number): Int32Array {
+  if (everyone.length !== n) everyone = Int32Array.from({ length: n }, (_, i) => i);
+  return everyone;
+}
+
 const sx = (v: DrawView, i: number) => v.p[2 * i] * v.t.k + v.t.x;
 const sy = (v: DrawView, i: number) => v.p[2 * i + 1] * v.t.k + v.t.y;
 
@@ -223,10 +245,11 @@ function drawHalos(ctx: CanvasRenderingContext2D, v: DrawView, groupOf: Int32Arr
 }
 
 /** Bodies in one path per fill colour: circles for honest agents, diamonds for malicious ones; crashed ones crossed. */
-function drawBodies(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): void {
+function drawBodies(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame, only?: readonly number[]): void {
   const g = frame.glyphs;
   const fills = new Map<string, number[]>();
-  for (let i = 0; i < v.n; i++) {
+  const agents = only ?? allAgents(v.n);
+  for (const i of agents) {
     const fill = g ? glyphFill(g, i) : COLOURS.idle;
     let list = fills.get(fill);
     if (!list) fills.set(fill, (list = []));
@@ -255,7 +278,7 @@ function drawBodies(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): v
   ctx.strokeStyle = COLOURS.maliciousEdge;
   ctx.lineWidth = 1.2;
   ctx.beginPath();
-  for (let i = 0; i < v.n; i++) {
+  for (const i of agents) {
     if (!v.malicious[i]) continue;
     const x = sx(v, i);
     const y = sy(v, i);
@@ -269,7 +292,7 @@ function drawBodies(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): v
   if (!g) return;
   ctx.strokeStyle = '#555';
   ctx.beginPath();
-  for (let i = 0; i < v.n; i++) {
+  for (const i of agents) {
     if (!g.crashed[i]) continue;
     const x = sx(v, i);
     const y = sy(v, i);
@@ -283,11 +306,12 @@ function drawBodies(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): v
 }
 
 /** Decision rings, and the phase ring of multi-phase protocols. */
-function drawRings(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): void {
+function drawRings(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame, only?: readonly number[]): void {
   const g = frame.glyphs;
   if (!g) return;
+  const agents = only ?? allAgents(v.n);
   ctx.lineWidth = 2;
-  for (let i = 0; i < v.n; i++) {
+  for (const i of agents) {
     const ring = decisionColour(g, i);
     if (!ring) continue;
     ctx.strokeStyle = ring;
@@ -298,7 +322,7 @@ function drawRings(ctx: CanvasRenderingContext2D, v: DrawView, frame: Frame): vo
   const phases = g.phases;
   if (!phases) return;
   ctx.lineWidth = v.size.ringWidth;
-  for (let i = 0; i < v.n; i++) {
+  for (const i of agents) {
     ctx.save();
     ctx.translate(sx(v, i), sy(v, i));
     for (let k = 0; k < 3; k++) {
