@@ -169,7 +169,17 @@ export function matcher(trace: TraceColumns, ids: readonly string[], filter: Log
 /** Kinds offered by the kind filter: the fixed ones and every engine step name in the trace. */
 export function kindChoices(trace: TraceColumns | null): string[] {
   if (!trace) return [];
+  // Once per trace: a render that is interrupted and restarted (the player's frames do that) would
+  // otherwise scan a 300,000-event trace again each time.
+  const known = kindsByTrace.get(trace);
+  if (known) return known;
   const engines = new Set<number>();
   for (let i = 0; i < trace.length; i++) if (trace.kind[i] === KIND.engine) engines.add(trace.d[i]);
-  return [...KIND_CODES.filter((k) => k !== 'engine'), ...[...engines].map((d) => `engine:${trace.strings[d]}`).sort()];
+  const kinds = [
+    ...KIND_CODES.filter((k) => k !== 'engine'),
+    ...[...engines].map((d) => `engine:${trace.strings[d]}`).sort(),
+  ];
+  kindsByTrace.set(trace, kinds);
+  return kinds;
 }
+const kindsByTrace = new WeakMap<TraceColumns, string[]>();
