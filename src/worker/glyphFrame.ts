@@ -164,7 +164,12 @@ function resetFrame(f: GlyphFrame): GlyphFrame {
 /** What the run draws at one moment or another: the legend's contents. */
 export function runVocabulary(index: TraceIndex): RunVocabulary {
   const markSeen = new Set<number>();
-  for (const values of index.markValue.values()) for (const v of values) markSeen.add(v);
+  let crashes = false;
+  const c = index.glyphChanges;
+  for (let k = 0; k < c.field.length; k++) {
+    if (c.field[k] === F.mark) markSeen.add(c.value[k]);
+    else if (c.field[k] === F.crashed) crashes = true;
+  }
   const { series } = index;
   const codesSeen = (values: Int32Array) => new Set(values);
   const votes = codesSeen(series.vote.values);
@@ -177,7 +182,7 @@ export function runVocabulary(index: TraceIndex): RunVocabulary {
     decisions: DECISION_CODES.filter((_, code) => decisions.has(code)),
     maxRound: seriesMax(series.informedRound),
     phases: hasPhases(index),
-    crashes: index.crashIndex.size > 0,
+    crashes,
     partitions: index.partitions.some((p) => p.groups.length > 0 || p.oneWay.length > 0),
     flightKinds: FLIGHT_KINDS.filter((_, code) => index.flightKindCounts[code] > 0),
     lostInFlight: lost,

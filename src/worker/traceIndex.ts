@@ -42,11 +42,6 @@ export interface TraceIndex {
   /** The longest flight, to bound the search for messages in flight. */
   maxFlightMs: number;
   agentCount: number;
-  /** Per agent that has any: event indices where its mark changes, and the new mark (sparse: big swarms, few events). */
-  markIndex: Map<number, Int32Array>;
-  markValue: Map<number, Uint8Array>;
-  /** Per agent that has any: event indices where it crashes (odd positions: recoveries). */
-  crashIndex: Map<number, Int32Array>;
   /** Event indices that end a round (engine event `roundEnd`), for "step one round". */
   roundEnds: number[];
   /** Index of the first decision event, or −1. */
@@ -184,13 +179,6 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
     SeriesName,
     AgentSeriesBuilder
   >;
-  const marks = new Map<number, number[]>();
-  const crashes = new Map<number, number[]>();
-  const listOf = (m: Map<number, number[]>, agent: number) => {
-    let list = m.get(agent);
-    if (!list) m.set(agent, (list = []));
-    return list;
-  };
   const hops = new HopStarts(agentCount);
   const roundEnds: number[] = [];
   const partitionIndex: number[] = [];
@@ -223,7 +211,6 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
         flight(from, trace.b[i], start, trace.t[i], kind === KIND.messageDelivered ? 1 : 0, trace.d[i]);
     } else if (kind === KIND.agentCrashed || kind === KIND.agentRecovered) {
       if (trace.a[i] >= 0 && trace.a[i] < agentCount) {
-        listOf(crashes, trace.a[i]).push(i);
         changes.push(i, trace.a[i], 'crashed', kind === KIND.agentCrashed ? 1 : 0);
       }
     } else if (kind === KIND.partitionChanged) {
@@ -238,10 +225,7 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
       const mark = markOf(name, detail);
       const agent = trace.a[i];
       if (agent < 0 || agent >= agentCount) continue;
-      if (mark) {
-        listOf(marks, agent).push(i, MARKS.indexOf(mark));
-        changes.push(i, agent, 'mark', MARKS.indexOf(mark));
-      }
+      if (mark) changes.push(i, agent, 'mark', MARKS.indexOf(mark));
       const step = seriesStep(name, detail, mark);
       if (step) {
         series[step[0]].push(agent, i, step[1]);
@@ -255,7 +239,7 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
     }
   }
   maxFlightMs = Math.max(maxFlightMs, addContactFlights(trace, contacts, roundEnds, rows, kindOfString));
-  const index = finish(n, agentCount, rows, marks, crashes, roundEnds, decisionIndex, maxFlightMs);
+  const index = finish(n, agentCount, rows, roundEnds, decisionIndex, maxFlightMs);
   return {
     ...index,
     partitionIndex: Int32Array.from(partitionIndex),
@@ -306,8 +290,6 @@ function finish(
   length: number,
   agentCount: number,
   rows: number[][],
-  marks: Map<number, number[]>,
-  crashes: Map<number, number[]>,
   roundEnds: number[],
   decisionIndex: number,
   maxFlightMs: number,
@@ -328,9 +310,6 @@ function finish(
     flightKindCounts: FLIGHT_KINDS.map(() => 0),
     maxFlightMs,
     agentCount,
-    markIndex: new Map([...marks].map(([a, m]) => [a, Int32Array.from(m.filter((_, i) => i % 2 === 0))])),
-    markValue: new Map([...marks].map(([a, m]) => [a, Uint8Array.from(m.filter((_, i) => i % 2 === 1))])),
-    crashIndex: new Map([...crashes].map(([a, c]) => [a, Int32Array.from(c)])),
     roundEnds,
     decisionIndex,
   };
@@ -360,9 +339,6 @@ export function indexArrays(index: TraceIndex): ArrayBufferView[] {
     index.glyphChanges.agent,
     index.glyphChanges.field,
     index.glyphChanges.value,
-    ...index.markIndex.values(),
-    ...index.markValue.values(),
-    ...index.crashIndex.values(),
     index.partitionIndex,
   ];
 }
@@ -399,20 +375,34 @@ export function cutLinks(
 /** Last position in a sorted array whose value is ≤ x, or −1. */
 const lastAtOrBefore = (sorted: ArrayLike<number>, x: number): number => bisectRight(sorted, x) - 1;
 
+/** Applies every glyph change of `field` up to event `cursor`, in order, through `set(agent, value)`. */
+function replay(
+  index: TraceIndex,
+  field: GlyphField,
+  cursor: number,
+  set: (agent: number, value: number) => void,
+): void {
+  const c = index.glyphChanges;
+  const code = GLYPH_FIELDS.indexOf(field);
+  const end = bisectRight(c.event, cursor);
+  for (let k = 0; k < end; k++) if (c.field[k] === code) set(c.agent[k], c.value[k]);
+}
+
 /** Each agent's mark after event `cursor`. */
 export function marksAt(index: TraceIndex, cursor: number): AgentMark[] {
   const out: AgentMark[] = new Array(index.agentCount).fill('idle');
-  for (const [agent, events] of index.markIndex) {
-    const k = lastAtOrBefore(events, cursor);
-    if (k >= 0) out[agent] = MARKS[(index.markValue.get(agent) as Uint8Array)[k]];
-  }
+  replay(index, 'mark', cursor, (agent, value) => {
+    out[agent] = MARKS[value];
+  });
   return out;
 }
 
 /** Whether each agent is crashed after event `cursor`. */
 export function crashedAt(index: TraceIndex, cursor: number): boolean[] {
   const out: boolean[] = new Array(index.agentCount).fill(false);
-  for (const [agent, events] of index.crashIndex) out[agent] = (lastAtOrBefore(events, cursor) + 1) % 2 === 1;
+  replay(index, 'crashed', cursor, (agent, value) => {
+    out[agent] = value === 1;
+  });
   return out;
 }
 

@@ -31,7 +31,7 @@ describe('the real simulation worker', () => {
     const here = buildTraceIndex(outcome.trace, outcome.summary.agents);
     expect(outcome.index.msgCount).toBe(here.msgCount);
     expect([...outcome.index.msgEnd]).toEqual([...here.msgEnd]);
-    expect([...outcome.index.markIndex.keys()]).toEqual([...here.markIndex.keys()]);
+    expect([...outcome.index.glyphChanges.event]).toEqual([...here.glyphChanges.event]);
   });
 
   it('reports validation problems as data with field paths', async () => {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { roundAtCursor, type SpreadSeries, spreadSeries } from '../../store/consensus/spreadSeries';
 import { type VoteStep, voteSteps } from '../../store/consensus/voteTimeline';
 import { useStore } from '../../store/index';
+import { roundsEndedBy } from '../../store/stage/fieldModel';
 import { resultOf, type TraceColumns } from '../../worker/protocol';
 import { AggregateField } from '../stage/AggregateField';
 import { SpreadChart } from './SpreadChart';
@@ -26,7 +27,9 @@ function roundSteps(trace: TraceColumns, roundEnds: readonly number[]): VoteStep
 export function SpreadPanel() {
   const summary = useStore((s) => s.summary);
   const trace = useStore((s) => s.trace);
-  const cursor = useStore((s) => s.cursor);
+  // The panel changes only when a round ends: it follows the rounds ended at the cursor, not every
+  // event (a re-render per frame of the replay, chart and table included, showed in its profile).
+  const roundsEnded = useStore((s) => roundsEndedBy(s.traceIndex?.roundEnds ?? [], s.cursor));
   const traceIndex = useStore((s) => s.traceIndex);
   const series = useMemo(() => spreadSeries(summary, summary?.agents ?? 0), [summary]);
   // A rumor's rounds are the index's round ends (a handful); only a gossip vote needs its vote steps,
@@ -40,7 +43,8 @@ export function SpreadPanel() {
   const wellMixed = rumor?.model === 'well-mixed' ? rumor : undefined;
   if (!series)
     return <p className="hint">Run rumor spreading or a gossip vote to chart how it spreads, round by round.</p>;
-  const at = roundAtCursor(trace, steps, cursor);
+  const lastRoundEnd = roundsEnded > 0 ? (traceIndex?.roundEnds[roundsEnded - 1] ?? -1) : -1;
+  const at = roundAtCursor(trace, steps, lastRoundEnd);
   const round = Math.min(at.round, series.observed.length - 1);
   return (
     <div className="spread-panel">
