@@ -36,8 +36,9 @@ class Cells {
         c.heldBy.push(holder);
         return;
       }
+    // Shaped as a map-key step's candidate (its fields in that order), so the step lists these cells.
     const { value, timestamp, version, agentId } = cell;
-    const held: HeldCell = { value, timestamp, version, agentId, heldBy: [holder] };
+    const held: HeldCell = { agentId, version, timestamp, value: cloneJson(value), heldBy: [holder] };
     if (cell.deleted) held.deleted = true;
     this.list.push(held);
     if (!this.dedupe) return;
@@ -96,20 +97,6 @@ export function mapSteps(inputs: readonly StatedVersion[]): MapKeyStep[] {
   return [...byKey.keys()].sort(compareStrings).map((key) => mapKeyStep(key, byKey.get(key) as Cells));
 }
 
-type Candidate = MapKeyStep['inputs']['candidates'][number];
-
-function candidate(c: HeldCell): Candidate {
-  const out: Candidate = {
-    agentId: c.agentId,
-    version: c.version,
-    timestamp: c.timestamp,
-    value: cloneJson(c.value),
-    heldBy: c.heldBy,
-  };
-  if (c.deleted) out.deleted = true;
-  return out;
-}
-
 function mapKeyStep(key: string, cells: Cells): MapKeyStep {
   const [w, runnerUp] = cells.ranked();
   const show = (c: HeldCell) => `${shown(c)} @ ${formatTimestamp(c.timestamp)} (${c.agentId}${carriers(c)})`;
@@ -123,7 +110,7 @@ function mapKeyStep(key: string, cells: Cells): MapKeyStep {
     step: 'map-key',
     inputs: {
       key,
-      candidates: cells.list.map(candidate),
+      candidates: cells.list,
     },
     comparison,
     outcome: w.deleted

@@ -56,9 +56,21 @@ export function statedVersion(type: CRDTType, v: StateVersion, field: string): S
 function mapOfWrite(v: StateVersion, f: string): LWWMap {
   const { timestamp, version, agentId } = v;
   const cells = new Map<string, LwwEntry>();
-  for (const [key, value] of mapEntries(v.value, f, agentId))
-    cells.set(key, { value: cloneJson(value), timestamp, version, agentId });
+  const add = (key: string, value: Json) => cells.set(key, { value: cloneJson(value), timestamp, version, agentId });
+  const value = v.value;
+  if (isPlainObject(value)) {
+    // The common case, read without building [key, value] pairs; checked as mapEntries checks.
+    for (const key of Object.keys(value)) {
+      const x = value[key];
+      if (!isJsonPrimitive(x)) checkJson(x, `${f}.${key}`);
+      add(key, x as Json);
+    }
+  } else for (const [key, x] of mapEntries(value, f, agentId)) add(key, x);
   return LWWMap.fromCells(agentId, cells);
+}
+
+function isJsonPrimitive(x: unknown): boolean {
+  return x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
 }
 
 /** The state of one agent's write, read from its value (the seed's versions carry no state). */
@@ -131,9 +143,7 @@ function mapEntries(value: unknown, f: string, agentId: string): [string, Json][
   entries.forEach(([k, x], i) => {
     check(typeof k === 'string', `${f}[${i}]`, `${agentId}: map keys must be strings`);
     // A primitive needs no walk (and no field name built for it).
-    const primitive =
-      x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
-    if (!primitive) checkJson(x, `${f}.${k}`);
+    if (!isJsonPrimitive(x)) checkJson(x, `${f}.${k}`);
   });
   return entries as [string, Json][];
 }
