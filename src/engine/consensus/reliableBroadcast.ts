@@ -41,6 +41,8 @@ function tagsFor(owners: readonly number[], trace: Trace): { tags: DescribedTag[
 }
 const FOR = 0;
 const REQUEST = 'consensus_request';
+/** A tag that is not one of this broadcast's. */
+const NOT_OURS = -1;
 
 export type FlagReason =
   | 'equivocation seen in echoes'
@@ -153,6 +155,8 @@ class BrachaSession {
   private readonly started: Uint8Array;
   private readonly tags: DescribedTag[];
   private readonly codes: Map<string, number>;
+  /** `codes` by the network's tag number, filled as tags arrive. */
+  private readonly codeOfTag: number[] = [];
   private undecidedHonest = 0;
   private firstMsg = 0;
 
@@ -193,7 +197,9 @@ class BrachaSession {
     const startedAtMs = net.now;
     this.firstMsg = net.messagesSent;
     const previous = net.handlers;
-    net.handlers = { deliver: (to, from, tag, _payload, msg) => this.onMessage(to, from, tag, msg) };
+    net.handlers = {
+      deliver: (to, from, tag, _payload, msg, tagId) => this.onMessage(to, from, tag, msg, tagId),
+    };
     for (let p = 0; p < this.n; p++) {
       if (this.in_.behaviours[p] === 'silent') net.crash(this.in_.participants[p]);
       else if (this.in_.behaviours[p] === 'honest') this.undecidedHonest++;
@@ -236,7 +242,7 @@ class BrachaSession {
     return this.malicious[p] === 1 && LYING.has(this.in_.behaviours[p]);
   }
 
-  private onMessage(to: number, from: number, tag: string, msg: number): void {
+  private onMessage(to: number, from: number, tag: string, msg: number, tagId: number): void {
     if (msg < this.firstMsg) return; // a late message of an earlier decision
     const a = this.local[to];
     const j = this.local[from];
@@ -244,8 +250,14 @@ class BrachaSession {
       this.start(a);
       return;
     }
-    const packed = this.codes.get(tag);
-    if (a < 0 || j < 0 || packed === undefined) return;
+    // By the network's tag number: a string-keyed lookup per message was 5 % of a decision at n = 100.
+    let packed = this.codeOfTag[tagId];
+    if (packed === undefined) {
+      packed = this.codes.get(tag) ?? NOT_OURS;
+      this.codeOfTag[tagId] = packed;
+    }
+    if (packed === NOT_OURS) return;
+    if (a < 0 || j < 0) return;
     const s = packed % this.n;
     const code = (packed - s) / this.n;
     const phase = (code / 3) | 0;

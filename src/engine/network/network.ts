@@ -9,7 +9,8 @@ import { Routes } from './routes';
 
 /** What an engine plugs into the network: called as events come due. */
 export interface NetworkHandlers {
-  deliver(to: number, from: number, tag: string, payload: unknown, msg: number): void;
+  /** `tagId`: this network's number for `tag` (stable for the network's life), to key tables by instead of the string. */
+  deliver(to: number, from: number, tag: string, payload: unknown, msg: number, tagId: number): void;
   timer?(agent: number, timer: number): void;
 }
 
@@ -315,7 +316,7 @@ export class Network {
       // Engines see the message as sent by its origin, whichever relay brought it.
       const origin = route === undefined ? from : route.origin;
       this.trace.messageDeliveredAt(this.now, origin, to, msg, this.traceTags[tagId], payload, json);
-      this.handlers.deliver(to, origin, tag, payload, msg);
+      this.handlers.deliver(to, origin, tag, payload, msg, tagId);
     }
     if (route !== undefined && route.copies === 0) this.inFlight.delete(msg);
   }
