@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index';
 import { decisionColour, glyphFill, glyphSize, phaseArcPath } from '../../store/stage/glyphShapes';
 import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
@@ -27,7 +27,7 @@ interface Props {
  * interactions as the SVG renderer (hit testing is geometric and shared), drawn imperatively,
  * one path per colour, so 5,000 agents are a handful of fills.
  */
-export function CanvasSwarm({
+export const CanvasSwarm = memo(function CanvasSwarm({
   topology,
   positions: p,
   transform: t,
@@ -139,7 +139,7 @@ export function CanvasSwarm({
       <canvas ref={dotsRef} className="stage-canvas" style={style} />
     </>
   );
-}
+});
 
 /** Clears a layer and leaves it set to CSS pixels. */
 function clear(ctx: CanvasRenderingContext2D, dpr: number): void {

@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index';
 import {
   decisionColour,
   diamondPath,
   glyphFill,
   glyphSize,
+  glyphState,
   glyphText,
   phaseArcPath,
 } from '../../store/stage/glyphShapes';
 import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
-import { cutLinks } from '../../store/traceIndex';
+import { cutLinks, glyphChangesBetween } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
 import { drawFlights } from './drawFlights';
 import { currentFrame, type Frame, onFrameChange } from './frame';
@@ -20,10 +21,21 @@ interface Props {
   topology: DrawnTopology;
   positions: Float64Array;
   transform: { k: number; x: number; y: number };
+  /** The stage's size in CSS pixels (the overlay canvas for messages is sized by it). */
+  width: number;
+  height: number;
   selected: ReadonlySet<number>;
   /** Agents whose label shows whatever the swarm's size (hovered, selected, a lesson's focus). */
   labelled: (i: number) => boolean;
   connectLine: { from: number; to: { x: number; y: number } } | null;
+  /** Which optional parts of a glyph the current run can show (no elements are built for the others). */
+  parts: GlyphParts;
+}
+
+export interface GlyphParts {
+  phases: boolean;
+  decisions: boolean;
+  groups: boolean;
 }
 
 /**
@@ -32,7 +44,17 @@ interface Props {
  * zoom); the per-frame state (glyphs, partition groups, messages in flight) is applied
  * imperatively, touching only what changed, so playback never re-renders React.
  */
-export function SvgSwarm({ topology, positions: p, transform: t, selected, labelled, connectLine }: Props) {
+export const SvgSwarm = memo(function SvgSwarm({
+  topology,
+  positions: p,
+  transform: t,
+  width,
+  height,
+  selected,
+  labelled,
+  connectLine,
+  parts,
+}: Props) {
   const agentsRef = useRef<SVGGElement>(null);
   const linksRef = useRef<SVGGElement>(null);
   const groupsRef = useRef<SVGGElement>(null);
@@ -65,20 +87,32 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
           path.setAttribute('stroke', GROUP_TINTS[group % GROUP_TINTS.length]);
           hulls.append(path);
         }
-      const agents = agentsRef.current?.children ?? [];
+      // A new run can bring new parts (rings, halos): this effect runs again and paints them all.
+      const agents = parts.groups ? (agentsRef.current?.children ?? []) : [];
       for (let i = 0; i < agents.length; i++) {
         const halo = agents[i].querySelector('.halo');
         const g = groupOf?.[i];
         halo?.setAttribute('fill', g === undefined ? 'none' : GROUP_TINTS[g % GROUP_TINTS.length]);
       }
     };
+    let drawnAt: { source: unknown; cursor: number } | null = null;
     const draw = () => {
       const frame = currentFrame(n);
       drawPartition(frame.partition);
       const agents = agentsRef.current?.children;
       const g = frame.glyphs;
+      // Playing forward, only the agents whose glyph changed since the last frame are looked at.
+      const source = g?.source;
+      const changed =
+        g && source && drawnAt && drawnAt.source === source && g.cursor >= drawnAt.cursor
+          ? glyphChangesBetween(source, drawnAt.cursor, g.cursor).agents
+          : null;
+      drawnAt = g && source ? { source, cursor: g.cursor } : null;
+      const count = changed ? changed.length : (agents?.length ?? 0);
       if (agents)
-        for (let i = 0; i < agents.length; i++) {
+        for (let k = 0; k < count; k++) {
+          const i = changed ? changed[k] : k;
+          if (i >= agents.length) continue;
           const fill = g ? glyphFill(g, i) : COLOURS.idle;
           const text = g ? glyphText(g, i) : '';
           const ring = g ? decisionColour(g, i) : null;
@@ -86,6 +120,8 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
           const key = `${fill}|${text}|${ring}|${ph ? `${ph[3 * i]},${ph[3 * i + 1]},${ph[3 * i + 2]}` : ''}`;
           if (shown[i] === key) continue;
           shown[i] = key;
+          // The state in words on the element too (for tests, tools and the curious; colour is not the only cue).
+          (agents[i] as SVGGElement).dataset.mark = glyphState(g ?? null, i);
           paintAgent(
             agents[i] as SVGGElement,
             fill,
@@ -95,11 +131,11 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
             ringR,
           );
         }
-      drawFlights(dotsRef.current, frame.flights, p, t, Math.max(2.5, r / 3));
+      drawFlights(dotsRef.current, frame.flights, p, t, Math.max(2.5, r / 3), { width, height });
     };
     draw();
     return onFrameChange(draw);
-  }, [n, p, t, topology.links]);
+  }, [n, p, t, topology.links, parts, width, height]);
 
   const sx = (i: number) => p[2 * i] * t.k + t.x;
   const sy = (i: number) => p[2 * i + 1] * t.k + t.y;
@@ -148,17 +184,18 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
                     style={{ fill: 'none', stroke: LESSON_FOCUS_COLOUR, strokeWidth: 3, strokeDasharray: '5 3' }}
                   />
                 )}
-                <circle className="halo" r={size.ringR + 4} fill="none" />
-                <circle className="ring-track" r={size.ringR} strokeWidth={size.ringWidth} />
-                {PHASE_COLOURS.map((colour, k) => (
-                  <path
-                    key={colour + String(k)}
-                    className="phase"
-                    data-phase={k}
-                    style={{ stroke: colour, strokeWidth: size.ringWidth }}
-                  />
-                ))}
-                <circle className="decision" r={size.r + 3} fill="none" />
+                {parts.groups && <circle className="halo" r={size.ringR + 4} fill="none" />}
+                {parts.phases && <circle className="ring-track" r={size.ringR} strokeWidth={size.ringWidth} />}
+                {parts.phases &&
+                  PHASE_COLOURS.map((colour, k) => (
+                    <path
+                      key={colour + String(k)}
+                      className="phase"
+                      data-phase={k}
+                      style={{ stroke: colour, strokeWidth: size.ringWidth }}
+                    />
+                  ))}
+                {parts.decisions && <circle className="decision" r={size.r + 3} fill="none" />}
                 {malicious ? (
                   <path className="body" d={diamondPath(size.r)} fill={COLOURS.idle} />
                 ) : (
@@ -188,7 +225,7 @@ export function SvgSwarm({ topology, positions: p, transform: t, selected, label
       <canvas ref={dotsRef} className="stage-dots" />
     </>
   );
-}
+});
 
 /** The behaviour badge at the body's top right: a rounded tag at least 10 px tall, with its short name. */
 function Badge({ text, r, h, font }: { text: string; r: number; h: number; font: number }) {

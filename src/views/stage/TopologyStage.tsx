@@ -10,7 +10,7 @@ import { CanvasSwarm } from './CanvasSwarm';
 import { agentIndex, fitTransform, hitAgent, type Point, toWorld } from './geometry';
 import { StageLegend } from './StageLegend';
 import { SvgSwarm } from './SvgSwarm';
-import { useLegendSections } from './useLegend';
+import { useLegendSections, useRunVocabulary } from './useLegend';
 import './stage.css';
 
 /** True once the worker has been building the swarm for a noticeable moment (no flicker on quick edits). */
@@ -72,7 +72,17 @@ export function TopologyStage() {
     (i: number) => n <= MAX_ALWAYS_LABELLED || i === hovered || selected.has(i),
     [n, hovered, selected],
   );
-  const legend = useLegendSections(aggregate > 0);
+  const vocabulary = useRunVocabulary();
+  const legend = useLegendSections(aggregate > 0, vocabulary);
+  // The glyph parts the run can show: the SVG stage builds only those elements.
+  const parts = useMemo(
+    () => ({
+      phases: vocabulary?.phases ?? false,
+      decisions: (vocabulary?.decisions.length ?? 0) > 0,
+      groups: vocabulary?.partitions ?? false,
+    }),
+    [vocabulary],
+  );
   // The legend starts open where it leaves the swarm room, folded on a small stage; the user's choice then holds.
   const [legendChoice, setLegendChoice] = useState<boolean | null>(null);
   const legendOpen = legendChoice ?? (size.width >= 900 && size.height >= 480);
@@ -218,9 +228,12 @@ export function TopologyStage() {
               topology={topology}
               positions={positions}
               transform={transform}
+              width={size.width}
+              height={size.height}
               selected={selected}
               labelled={labelled}
               connectLine={connectLine}
+              parts={parts}
             />
           ) : (
             <CanvasSwarm

@@ -54,13 +54,24 @@ const square = (ctx: CanvasRenderingContext2D, x: number, y: number, r: number) 
   ctx.rect(Math.round(x - r), Math.round(y - r), Math.round(2 * r), Math.round(2 * r));
 };
 
-/** Clears the overlay canvas (sized to its box at the device's pixel ratio) and paints the flights on it. */
-export function drawFlights(canvas: HTMLCanvasElement | null, f: Flights, p: Float64Array, t: View, r: number): void {
+/**
+ * Clears the overlay canvas and paints the flights on it. The canvas is sized to `width` × `height`
+ * CSS pixels at the device's pixel ratio; the size comes from the stage (reading the canvas's own
+ * size here would lay the page out in the middle of every frame).
+ */
+export function drawFlights(
+  canvas: HTMLCanvasElement | null,
+  f: Flights,
+  p: Float64Array,
+  t: View,
+  r: number,
+  size: { width: number; height: number },
+): void {
   const ctx = canvas?.getContext('2d');
   if (!canvas || !ctx) return;
   const dpr = window.devicePixelRatio || 1;
-  const width = Math.round(canvas.clientWidth * dpr);
-  const height = Math.round(canvas.clientHeight * dpr);
+  const width = Math.round(size.width * dpr);
+  const height = Math.round(size.height * dpr);
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
