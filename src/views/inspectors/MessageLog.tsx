@@ -9,6 +9,8 @@ import { bisectLeft } from 'd3';
 const ROW_PX = 24;
 const VIEW_ROWS = 12;
 const OVERSCAN = 6;
+/** How often the log scrolls after the cursor while a run plays. */
+const FOLLOW_WHILE_PLAYING_MS = 250;
 
 /** A virtualised table of trace events; clicking a row moves the player's cursor there. */
 export function MessageLog() {
@@ -46,17 +48,25 @@ export function MessageLog() {
   // Follow the cursor: keep its row in view when it moves from elsewhere (the player, the diagram).
   // Compared with the scroll position last seen, not el.scrollTop: reading layout on every frame of
   // a playback forced a synchronous layout of the whole page each time.
+  // While the run plays, it follows a few times a second: setting scrollTop lays the page out at
+  // once, and doing it every frame cost a 500-agent replay a third of its frames. When the player
+  // stops, the cursor's row is brought into view.
+  const playing = useStore((s) => s.playing);
+  const followedAt = useRef(0);
   useEffect(() => {
     const el = scroller.current;
     if (!el || cursor < 0) return;
+    const now = performance.now();
+    if (playing && now - followedAt.current < FOLLOW_WHILE_PLAYING_MS) return;
     const k = rows ? lowerBound(rows, cursor) : cursor;
     const top = k * ROW_PX;
     const seen = seenTop.current;
     if (top < seen || top > seen + (VIEW_ROWS - 1) * ROW_PX) {
+      followedAt.current = now;
       seenTop.current = Math.max(0, top - 3 * ROW_PX);
       el.scrollTop = seenTop.current;
     }
-  }, [cursor, rows]);
+  }, [cursor, rows, playing]);
 
   if (!trace) return <p className="hint">Run a scenario to see its message log.</p>;
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
