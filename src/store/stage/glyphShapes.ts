@@ -74,6 +74,14 @@ export function glyphFill(g: GlyphFrame, i: number): string {
   return markColour(AGENT_MARKS[g.mark[i]]);
 }
 
+/** The agent's state in one word (crashed, its vote, or its mark), as the stage exposes it on each agent. */
+export function glyphState(g: GlyphFrame | null, i: number): string {
+  if (!g) return 'idle';
+  if (g.crashed[i]) return 'crashed';
+  const vote = g.vote[i];
+  return vote >= 0 ? VOTE_CODES[vote] : AGENT_MARKS[g.mark[i]];
+}
+
 /** The text in the body: × when down, the round it was informed in, its vote, or its state's glyph. */
 export function glyphText(g: GlyphFrame, i: number): string {
   if (g.crashed[i]) return '×';
