@@ -199,6 +199,13 @@ for (const [w, h] of [
       await openLegend(page);
       await expect(legend(page).getByRole('listitem').filter({ hasText: 'cells count agents' })).toBeVisible();
       await screen(page, `stage-field-${w}`);
+      // Its picture is the field (as drawn) with the legend, at least 1,200 px wide.
+      await page.getByRole('tab', { name: 'Library' }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Topology PNG' }).click();
+      const png = readFileSync((await (await download).path()) as string);
+      expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1200);
+      if (w === 1920) writeFileSync('docs/screens/stage-field-export.png', png);
       const axe = await new AxeBuilder({ page }).include('[data-testid="stage"]').analyze();
       const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
