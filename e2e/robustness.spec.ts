@@ -198,7 +198,7 @@ test.describe('a user regex that never ends', () => {
       return (await w.regexStopped) - w.drawnAt;
     });
     expect(elapsed).toBeLessThan(2_000);
-    await expect(page.getByRole('alert')).toContainText('parser: ran for more than 1.5 s on this log and was stopped');
+    await expect(page.getByRole('alert')).toContainText('Parser: ran for more than 1.5 s on this log and was stopped');
     // Nothing the user had is lost: the scenario, the run, and a worker that still runs.
     await expect(seedField(page)).toHaveValue('4242');
     await expect(page.getByTestId('trace-hash')).toHaveText(hash);

@@ -36,7 +36,7 @@ function stopped(error: unknown, options: ShiVizOptions): RegexOutcome<never> {
   if (error instanceof WorkerTimeoutError) {
     const seconds = (error.budgetMs / 1000).toLocaleString('en-US');
     const which = options.delimiter ? 'The parser or delimiter regex' : 'The parser regex';
-    const rule = `ran for more than ${seconds} s on this log and was stopped (REGEX_BUDGET_MS); nested repeats like (a+)+ can take for ever on some text`;
+    const rule = `ran for more than ${seconds} s on this log and was stopped; nested repeats like (a+)+ can take for ever on some text`;
     return {
       ok: false,
       message: `${which} ${rule}. Nothing was changed.`,

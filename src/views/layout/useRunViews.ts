@@ -3,8 +3,8 @@ import { useStore } from '../../store/index';
 import type { RunSummary } from '../../worker/protocol';
 import { explainerOf, type PanelDef } from '../panels';
 
-/** Tabs a run never takes the user away from: they are in the middle of something there. */
-const STICKY_TABS = new Set(['lessons', 'counterexample']);
+/** Tabs a run never takes the user away from: they are in the middle of something there (a lesson, a search, an import or a share). */
+const STICKY_TABS = new Set(['lessons', 'counterexample', 'library']);
 
 /** Which explanation a run gets: a new kind, algorithm or swarm size may want another view. */
 function runViewKey(summary: RunSummary, right?: PanelDef, bottom?: PanelDef): string {
