@@ -138,6 +138,8 @@ class BrachaSession {
   private readonly echoNeed: number;
   private readonly local: Int32Array;
   private readonly malicious: Uint8Array;
+  /** 1 for an agent whose behaviour lies (LYING): asked per message, so looked up once. */
+  private readonly liar: Uint8Array;
   private readonly side: Uint8Array;
   private readonly sendFrom: Uint8Array;
   private readonly echoFrom: Uint8Array;
@@ -173,6 +175,7 @@ class BrachaSession {
       this.local[addr] = p;
     });
     this.malicious = Uint8Array.from(in_.behaviours, (b) => (b === 'honest' ? 0 : 1));
+    this.liar = Uint8Array.from(in_.behaviours, (b) => (b !== 'honest' && LYING.has(b) ? 1 : 0));
     // The adversary's split of the agents for equivocation: one side hears for, the other against.
     this.side = Uint8Array.from({ length: n }, () => in_.rng.int(2));
     this.sendFrom = new Uint8Array(n * n);
@@ -239,7 +242,7 @@ class BrachaSession {
   }
 
   private lies(p: number): boolean {
-    return this.malicious[p] === 1 && LYING.has(this.in_.behaviours[p]);
+    return this.liar[p] === 1;
   }
 
   private onMessage(to: number, from: number, tag: string, msg: number, tagId: number): void {
