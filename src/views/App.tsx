@@ -3,6 +3,7 @@ import { refreshTopology } from '../store/actions';
 import { commandForKey, keyOf } from '../store/commands';
 import { useStore } from '../store/index';
 import { startLibrary } from '../store/persistence/startLibrary';
+import { PanelBoundary } from './common/PanelBoundary';
 import { Tabs } from './common/Tabs';
 import { CONSENSUS_PANELS } from './consensus/panels';
 import { Header } from './Header';
@@ -122,13 +123,21 @@ export function App() {
     <div className="app with-drawer">
       <Header />
       <aside className="sidebar" aria-label="Scenario">
-        <SwarmControls />
-        <RunPanel />
-        <RunSummaryPanel />
-        <NetworkPanel />
+        <PanelBoundary name="Swarm">
+          <SwarmControls />
+        </PanelBoundary>
+        <PanelBoundary name="Run">
+          <RunPanel />
+          <RunSummaryPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Network">
+          <NetworkPanel />
+        </PanelBoundary>
       </aside>
       <main className="stage" aria-label="Swarm view">
-        <TopologyStage />
+        <PanelBoundary name="Stage">
+          <TopologyStage />
+        </PanelBoundary>
         <PlaybackBar />
       </main>
       <aside className="details" aria-label="Details">

@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense, useId } from 'react';
 import type { PanelDef } from '../panels';
+import { PanelBoundary } from './PanelBoundary';
 
 interface Props {
   label: string;
@@ -77,7 +78,10 @@ export function Tabs({
       data-panel={current.id}
     >
       <Suspense fallback={<p className="hint">Loading…</p>}>
-        <Active />
+        {/* Keyed by panel: a failed panel recovers when the user moves to another and back. */}
+        <PanelBoundary key={current.id} name={current.title}>
+          <Active />
+        </PanelBoundary>
       </Suspense>
     </div>
   );
