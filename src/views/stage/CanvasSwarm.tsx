@@ -1,6 +1,12 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index';
-import { decisionColour, glyphFill, glyphSize, phaseArcPath } from '../../store/stage/glyphShapes';
+import {
+  decisionColour,
+  glyphFill,
+  glyphSize,
+  PROJECTOR_GLYPH_SCALE,
+  phaseArcPath,
+} from '../../store/stage/glyphShapes';
 import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
 import { cutLinks, glyphChangesBetween } from '../../store/traceIndex';
 import type { DrawnTopology } from '../../worker/protocol';
@@ -41,6 +47,8 @@ export const CanvasSwarm = memo(function CanvasSwarm({
   const agentsRef = useRef<HTMLCanvasElement>(null);
   const dotsRef = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
+  // Projector mode draws larger glyphs: a toggle redraws the stage.
+  const projector = useStore((s) => s.prefs.projector);
   // Lesson focus: the open step's agents, ringed and labelled (one separate addition, see lessonFocusRing.ts).
   const lessonFocus = useStore((s) => s.lessonFocus);
   const focused = useMemo(() => {
@@ -67,7 +75,7 @@ export const CanvasSwarm = memo(function CanvasSwarm({
       c.width = Math.round(width * dpr);
       c.height = Math.round(height * dpr);
     }
-    const size = glyphSize(n);
+    const size = glyphSize(n, projector ? PROJECTOR_GLYPH_SCALE : 1);
     const view: DrawView = { p, t, n, size, malicious: topology.agents.map((a) => a.behaviour !== 'honest') };
     let partition: Frame['partition'] | undefined;
     let groupOf: Int32Array | null = null;
@@ -122,7 +130,7 @@ export const CanvasSwarm = memo(function CanvasSwarm({
     };
     draw();
     return onFrameChange(draw);
-  }, [topology, p, t, width, height, selected, connectLine, n, labels, focused]);
+  }, [topology, p, t, width, height, selected, connectLine, n, labels, focused, projector]);
 
   const style = { width, height };
   return (

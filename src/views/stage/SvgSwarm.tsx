@@ -7,6 +7,7 @@ import {
   glyphSize,
   glyphState,
   glyphText,
+  PROJECTOR_GLYPH_SCALE,
   phaseArcPath,
 } from '../../store/stage/glyphShapes';
 import { groupOutlines, partitionGroupOf } from '../../store/stage/partitionGroups';
@@ -60,13 +61,15 @@ export const SvgSwarm = memo(function SvgSwarm({
   const groupsRef = useRef<SVGGElement>(null);
   const dotsRef = useRef<HTMLCanvasElement>(null);
   const n = topology.agents.length;
-  const size = glyphSize(n);
+  // Projector mode draws larger glyphs: a toggle redraws the stage.
+  const projector = useStore((s) => s.prefs.projector);
+  const size = glyphSize(n, projector ? PROJECTOR_GLYPH_SCALE : 1);
   // Lesson focus: the open step's agents get a ring and a label (one separate addition, see lessonFocusRing.ts).
   const lessonFocus = useStore((s) => s.lessonFocus);
   const focused = useMemo(() => new Set(lessonFocus), [lessonFocus]);
 
   useEffect(() => {
-    const { r, ringR } = glyphSize(n);
+    const { r, ringR } = glyphSize(n, projector ? PROJECTOR_GLYPH_SCALE : 1);
     let partition: Frame['partition'] | undefined;
     // What each agent's glyph shows now, to touch the DOM only where it changed.
     const shown: string[] = new Array(n).fill('');
@@ -135,7 +138,7 @@ export const SvgSwarm = memo(function SvgSwarm({
     };
     draw();
     return onFrameChange(draw);
-  }, [n, p, t, topology.links, parts, width, height]);
+  }, [n, p, t, topology.links, parts, width, height, projector]);
 
   const sx = (i: number) => p[2 * i] * t.k + t.x;
   const sy = (i: number) => p[2 * i + 1] * t.k + t.y;
