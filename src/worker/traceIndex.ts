@@ -173,7 +173,7 @@ export function buildTraceIndex(trace: TraceColumns, agentCount: number): TraceI
   const n = trace.length;
   // Flight rows: [from, to] pairs, [start, end] pairs, delivered, kind code.
   const rows: number[][] = [[], [], [], []];
-  const kindOfString = flightKindCodes(trace.strings);
+  const kindOfString = flightKindCodes(trace.tagMeanings);
   const changes = new GlyphChangeLog();
   const series = Object.fromEntries(SERIES_NAMES.map((s) => [s, new AgentSeriesBuilder()])) as Record<
     SeriesName,

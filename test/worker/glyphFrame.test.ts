@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Trace } from '../../src/engine/trace/trace';
 import { runsApi } from '../../src/worker/api/runs';
-import { FLIGHT_KINDS, flightKindOf } from '../../src/worker/flightKinds';
+import { FLIGHT_KINDS, flightKindCodes } from '../../src/worker/flightKinds';
 import { glyphsAt, runVocabulary } from '../../src/worker/glyphFrame';
 import { AGENT_MARKS, buildTraceIndex, DECISION_CODES, VOTE_CODES } from '../../src/worker/traceIndex';
 
@@ -24,19 +24,26 @@ async function byzantineRun() {
 }
 
 describe('flight kinds', () => {
-  it('names each engine tag by what it carries', () => {
-    expect(flightKindOf('echo:for:12')).toBe('echo');
-    expect(flightKindOf('ready:against:0')).toBe('ready');
-    expect(flightKindOf('send:for:3')).toBe('vote');
-    expect(flightKindOf('consensus_request')).toBe('request');
-    expect(flightKindOf('rumor-push')).toBe('rumor');
-    expect(flightKindOf('ae_digest')).toBe('sync');
-    expect(flightKindOf('om-relay')).toBe('relay');
-    expect(flightKindOf('something-new')).toBe('other');
+  it('names each tag by the meaning its engine gave it, without parsing it', () => {
+    const trace = new Trace();
+    const echo = trace.describeTag('echo:for:12', { kind: 'echo', phase: 'echo', vote: 'for', owner: 12 });
+    for (const tag of [echo, 'consensus_request', 'rumor-push', 'ae_digest', 'om-relay', 'something-new'])
+      trace.messageSent(0, 0, 1, 0, tag);
+    const cols = trace.columns();
+    const kinds = flightKindCodes(cols.tagMeanings);
+    expect(cols.strings.map((_, i) => FLIGHT_KINDS[kinds[i]])).toEqual([
+      'echo',
+      'request',
+      'rumor',
+      'sync',
+      'relay',
+      'other',
+    ]);
   });
 
   it('tags every flight of a trace with its message kind', () => {
     const trace = new Trace();
+    trace.describeTag('echo:for:0', { kind: 'echo', phase: 'echo', vote: 'for', owner: 0 });
     trace.messageSent(0, 0, 1, 0, 'echo:for:0');
     trace.messageSent(0, 0, 2, 1, 'consensus_request');
     trace.messageDelivered(10, 0, 1, 0, 'echo:for:0');

@@ -26,7 +26,6 @@ import { forEachChunked, type Job } from '../inspectors/chunked';
 
 type Vote = 'for' | 'against' | 'abstain';
 const VOTES: readonly Vote[] = ['for', 'against', 'abstain'];
-const SEND_TAG = /^send:(for|against|abstain):(\d+)$/;
 
 /** A honest agent's row at a moment: the shape of the engine's `AgentRecord`, decision possibly `pending`. */
 export interface MatrixRow {
@@ -108,10 +107,11 @@ function indexer(trace: TraceColumns, parts: Participants) {
   const NAME = { voteSent: 1, voteDelivered: 2, flagged: 3, decided: 4 } as const;
   const nameCode = new Uint8Array(strings.length);
   strings.forEach((s, k) => {
-    const m = SEND_TAG.exec(s);
-    if (m) {
-      sendOwner[k] = localAt(Number(m[2]));
-      sendVote[k] = VOTES.indexOf(m[1] as Vote);
+    // What a SEND carries is in its tag's meaning (given by the engine): no tag string is parsed.
+    const meaning = trace.tagMeanings[k];
+    if (meaning?.phase === 'send' && meaning.owner !== undefined && meaning.vote !== undefined) {
+      sendOwner[k] = localAt(meaning.owner);
+      sendVote[k] = VOTES.indexOf(meaning.vote);
     }
     if (s in NAME) nameCode[k] = NAME[s as keyof typeof NAME];
   });
