@@ -213,6 +213,49 @@ for (const [w, h] of [
   });
 }
 
+/** A rumor on 2,000 agents (the canvas stage), two of them malicious, split in two at 150 ms. */
+const CANVAS_RUN = scenario(
+  {
+    agents: Array.from({ length: 2000 }, (_, i) => ({
+      id: `agent-${i + 1}`,
+      ...(i === 10 || i === 1500 ? { behaviour: 'silent' } : {}),
+    })),
+    builder: { kind: 'small-world', k: 4, beta: 0.1 },
+  },
+  { kind: 'rumor', mode: 'push-pull' },
+  {
+    faults: [
+      {
+        kind: 'partition',
+        atMs: 150,
+        groups: [Array.from({ length: 1000 }, (_, i) => `agent-${i + 1}`)],
+      },
+    ],
+  },
+);
+
+test.describe('at 1920 × 1080, a swarm on canvas', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+  test('2,000 agents: glyphs, behaviour badges, the partition and its legend on the canvas stage', async ({ page }) => {
+    await openAndRun(page, CANVAS_RUN);
+    await pause(page);
+    await expect(page.getByRole('img', { name: /Swarm of 2000 agents/ })).toBeVisible();
+    await page.getByRole('slider', { name: 'Timeline (simulated ms)' }).fill('400');
+    await openLegend(page);
+    const items = legend(page).getByRole('listitem');
+    for (const label of [
+      'malicious: silent (badge Si)',
+      'informed (number: the round it heard)',
+      'rumor',
+      'partition group',
+    ])
+      await expect(items.filter({ hasText: label }).first()).toBeVisible();
+    // The agents' layer has drawn this run (it stamps when a run's first frame reaches the screen).
+    await expect(page.getByTestId('stage-agents-layer')).toHaveAttribute('data-run-drawn-at', /\d/);
+    await screen(page, 'stage-canvas-1920');
+  });
+});
+
 test('an export is at least 1,200 px wide, with labels, badges and the legend', async ({ page }) => {
   await openAndRun(page, BYZANTINE);
   await pause(page);
