@@ -7,7 +7,8 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
  * changes the speed or presses Play. For each case: click → the run's first frame on the stage,
  * every main-thread task over 50 ms from the click to the end of the measurement
  * (PerformanceObserver 'longtask'), and the frame rate of that automatic replay counted with
- * requestAnimationFrame. Targets (issue 12): 5,000 agents — first frame ≤ 2 s, no task > 50 ms,
+ * requestAnimationFrame, with the renderer main thread's CPU time per frame (PROFILE=1 also writes
+ * V8 CPU profiles to reports/). Targets (issue 12): 5,000 agents — first frame ≤ 2 s, no task > 50 ms,
  * ≥ 50 fps; the 1,000,000-agent field ≥ 30 fps. Reported in reports/fps.json and the README.
  */
 
@@ -63,6 +64,21 @@ const countFrames = (page: Page, ms: number) =>
       }),
     ms,
   );
+
+/**
+ * With PROFILE=1, records V8's CPU profile of the page during `work` into reports/<name>.cpuprofile
+ * (open it in Chromium DevTools' Performance panel) — how the stage's costs were found.
+ */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  if (!process.env.PROFILE) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const out = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(`reports/${name}.cpuprofile`, JSON.stringify(profile));
+  return out;
+}
 
 /**
  * Counts frames like countFrames while Chromium traces the page, and adds the renderer main
@@ -127,7 +143,7 @@ for (const agents of [100, 500, 2000, 5000]) {
             .getByRole('status')
             .filter({ hasText: 'Run finished.' })
             .evaluate(() => performance.now());
-      const m = await countFramesWithCpu(browser, page, 3000);
+      const m = await profiled(page, `${run}-${agents}`, () => countFramesWithCpu(browser, page, 3000));
       const tasks = await longTasks(page);
       const result: Measurement = {
         case: run,
