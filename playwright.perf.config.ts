@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
@@ -7,6 +8,9 @@ import base from './playwright.config';
  * which records DOM snapshots and a screencast all along — work on the same two cores that the
  * page being measured needs (it cost a 5,000-agent replay about half its frame rate).
  */
+// The perf spec writes reports/fps.json (and profiles) there; a fresh clone has no reports/.
+mkdirSync('reports', { recursive: true });
+
 export default defineConfig({
   ...base,
   testDir: 'e2e/perf',
