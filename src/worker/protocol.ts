@@ -70,3 +70,4 @@ export type { ModeCost, SpaceTimeModel } from './api/inspect';
 export { DEFAULT_SHIVIZ_PARSER, MAX_LOG_CHARS } from './api/inspect/logFormats';
 export type { ExplanationStep } from './api/inspect/merge';
 export { DOT_RECEIVE, DOT_SEND } from './api/inspect/spaceTimeModel';
+export { DEFAULT_SEARCH_SEEDS, MAX_SEARCH_SEEDS } from './api/searchLimits';

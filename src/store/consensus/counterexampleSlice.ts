@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SearchOutcome } from '../../worker/api/search';
+import { DEFAULT_SEARCH_SEEDS } from '../../worker/protocol';
 import type { Store } from '../index';
 
 export type SearchStatus = 'idle' | 'searching' | 'found' | 'not-found' | 'cancelled' | 'failed';
@@ -15,13 +16,23 @@ export interface CounterexampleSlice {
   searchOutcome: SearchOutcome | null;
   /** The seed of the counterexample the player has open, if any. */
   openCounterexampleSeed: number | null;
+  /** The form's "Seeds to try", kept while the user moves between tabs. */
+  searchSeeds: number;
+  /** The form's "Within k rounds" (null: the property's own bound). */
+  searchRounds: number | null;
+  setSearchSeeds: (seeds: number) => void;
+  setSearchRounds: (rounds: number) => void;
 }
 
-export const createCounterexampleSlice: StateCreator<Store, [], [], CounterexampleSlice> = () => ({
+export const createCounterexampleSlice: StateCreator<Store, [], [], CounterexampleSlice> = (set) => ({
   searchStatus: 'idle',
   searchProgress: 0,
   searchTried: 0,
   searchWorkers: 0,
   searchOutcome: null,
   openCounterexampleSeed: null,
+  searchSeeds: DEFAULT_SEARCH_SEEDS,
+  searchRounds: null,
+  setSearchSeeds: (searchSeeds) => set({ searchSeeds }),
+  setSearchRounds: (searchRounds) => set({ searchRounds }),
 });

@@ -3,6 +3,7 @@ import { cancelSearch, findCounterexample, scenarioJson } from '../../store/cons
 import { propertyWords, searchedProperty } from '../../store/consensus/property';
 import { withFieldWords } from '../../store/fieldNames';
 import { useStore } from '../../store/index';
+import { MAX_SEARCH_SEEDS } from '../../worker/protocol';
 import { NumberField } from '../common/NumberField';
 import { AgreementBanner } from './AgreementBanner';
 import { fmt, useConsensusSummary } from './useConsensusRun';
@@ -14,8 +15,10 @@ export function CounterexamplePanel() {
   const agents = useStore((s) => s.topology?.agents.length ?? 0);
   const status = useStore((s) => s.searchStatus);
   const hasIssues = useStore((s) => s.issues.length > 0);
-  const [maxSeeds, setMaxSeeds] = useState(1000);
-  const [rounds, setRounds] = useState<number | null>(null);
+  const maxSeeds = useStore((s) => s.searchSeeds);
+  const setMaxSeeds = useStore((s) => s.setSearchSeeds);
+  const rounds = useStore((s) => s.searchRounds);
+  const setRounds = useStore((s) => s.setSearchRounds);
   const searched = searchedProperty(run, agents);
   const bounded = searched?.roundBound !== undefined;
   const k = rounds ?? searched?.roundBound ?? 1;
@@ -28,7 +31,14 @@ export function CounterexamplePanel() {
         Property: <strong data-testid="property">{property}</strong>. The search runs the scenario with seed after seed
         on a pool of workers, one per spare core (no trace kept), and stops at the first run that breaks it.
       </p>
-      <NumberField label="Seeds to try" value={maxSeeds} min={1} max={100000} integer onChange={setMaxSeeds} />
+      <NumberField
+        label="Seeds to try"
+        value={maxSeeds}
+        min={1}
+        max={MAX_SEARCH_SEEDS}
+        integer
+        onChange={setMaxSeeds}
+      />
       {bounded && <NumberField label="Within k rounds" value={k} min={1} max={10000} integer onChange={setRounds} />}
       <div className="button-row">
         <button

@@ -18,11 +18,9 @@ import { parseScenario, type Scenario } from '../../engine/scenario';
 import type { RunFailure, RunSummary } from '../protocol';
 import { toFailure } from './runs';
 
-/** The most seeds one search may try (each is a full run). */
-export const MAX_SEARCH_SEEDS = 100_000;
+import { DEFAULT_SEARCH_SEEDS, MAX_SEARCH_SEEDS } from './searchLimits';
 
-/** Seeds a search tries when the request does not say. */
-export const DEFAULT_SEARCH_SEEDS = 1000;
+export { DEFAULT_SEARCH_SEEDS, MAX_SEARCH_SEEDS };
 
 export interface SearchRequest {
   /** First seed tried (default: the scenario's seed). */
