@@ -6,7 +6,7 @@ import { detectConflicts, type StatesByAgent } from './detectConflicts';
 import type { ExplanationStep } from './explanation';
 import { decideLww, label } from './lwwStrategy';
 import { canonicalOrder } from './order';
-import { cloneValue, createStateVersion, refOf, type StateVersion, type StateVersionInput } from './stateVersion';
+import { borrowStateVersion, cloneValue, refOf, type StateVersion, type StateVersionInput } from './stateVersion';
 import { decideVector } from './vectorStrategy';
 import { statedVersion } from './versionState';
 
@@ -66,7 +66,7 @@ export class ConflictResolver {
     checkLimit('MAX_RESOLVE_VERSIONS', MAX_RESOLVE_VERSIONS, conflicts.length);
     const fields = new Map<StateVersion, string>();
     const vs = conflicts.map((c, i) => {
-      const v = createStateVersion(c, `conflicts[${i}]`);
+      const v = borrowStateVersion(c, `conflicts[${i}]`);
       check(v.stateKey === stateKey, `conflicts[${i}].stateKey`, `must be '${stateKey}' (got '${v.stateKey}')`);
       fields.set(v, `conflicts[${i}]`);
       return v;

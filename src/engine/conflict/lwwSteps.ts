@@ -1,73 +1,25 @@
 import { cloneJson, compareStrings } from '../crdt/json';
-import { compareEntries, type LwwEntry } from '../crdt/lww';
+import type { LwwEntry } from '../crdt/lww';
 import type { LWWMap } from '../crdt/lwwMap';
-import type { LWWRegister } from '../crdt/lwwRegister';
+import { copyEntry, type LWWRegister } from '../crdt/lwwRegister';
 import type { ExplanationStep, MapKeyStep } from './explanation';
+import { Cells, type HeldCell, stampKey } from './heldCells';
 import { label } from './lwwStrategy';
 import { describeLww, entryComparison } from './order';
 import { formatTimestamp, refOf, type VersionRef } from './stateVersion';
 import type { StatedVersion } from './versionState';
 
-/** One write (its own stamp) and the input versions that carry it. */
-interface HeldCell extends LwwEntry {
-  heldBy: VersionRef[];
-}
-
-/** Candidates scanned one by one before a stamp index is worth building. */
-const SCAN_LIMIT = 16;
-
-/** No candidates to compare with (shared, never written). */
-const NONE: readonly HeldCell[] = [];
-
-const stampKey = (c: Readonly<LwwEntry>) => `${c.timestamp}\u0000${c.version}\u0000${c.agentId}`;
-
-/** Collects distinct writes: the same write carried by several versions is one candidate. */
-class Cells {
-  readonly list: HeldCell[] = [];
-  private byStamp: Map<string, HeldCell[]> | undefined;
-
-  /** `dedupe` false: the caller knows no two holders carry the same write (plain writes, distinct stamps). */
-  constructor(private readonly dedupe: boolean) {}
-
-  add(cell: Readonly<LwwEntry>, holder: VersionRef): void {
-    const same = !this.dedupe ? NONE : this.byStamp ? (this.byStamp.get(stampKey(cell)) ?? NONE) : this.list;
-    for (const c of same)
-      if (compareEntries(c, cell) === 0) {
-        c.heldBy.push(holder);
-        return;
-      }
-    // Shaped as a map-key step's candidate (its fields in that order), so the step lists these cells.
-    const { value, timestamp, version, agentId } = cell;
-    const held: HeldCell = { agentId, version, timestamp, value: cloneJson(value), heldBy: [holder] };
-    if (cell.deleted) held.deleted = true;
-    this.list.push(held);
-    if (!this.dedupe) return;
-    if (this.byStamp) this.index(this.byStamp, held);
-    else if (this.list.length > SCAN_LIMIT) {
-      const byStamp = new Map<string, HeldCell[]>();
-      for (const c of this.list) this.index(byStamp, c);
-      this.byStamp = byStamp;
-    }
-  }
-
-  private index(byStamp: Map<string, HeldCell[]>, c: HeldCell): void {
-    const k = stampKey(c);
-    const list = byStamp.get(k);
-    if (list) list.push(c);
-    else byStamp.set(k, [c]);
-  }
-
-  /** The candidates, winner first (LWW order: timestamp, version, agent id, then the value). */
-  ranked(): HeldCell[] {
-    return [...this.list].sort((a, b) => compareEntries(b, a));
-  }
-}
-
 const sameRef = (a: VersionRef, b: VersionRef) =>
   a.agentId === b.agentId && a.version === b.version && a.timestamp === b.timestamp;
 /** True when the write is carried only by the version that made it (a plain write, not a merge). */
 const ownWrite = (c: HeldCell) => c.heldBy.length === 1 && sameRef(c.heldBy[0], c);
-const shown = (c: LwwEntry) => (c.deleted ? 'deleted' : JSON.stringify(c.value));
+/** A candidate's value as the reason shows it: JSON text (a number, boolean or null spelled as JSON does). */
+const shown = (c: LwwEntry) =>
+  c.deleted
+    ? 'deleted'
+    : typeof c.value === 'object' || typeof c.value === 'string'
+      ? JSON.stringify(c.value)
+      : `${c.value}`;
 const carriers = (c: HeldCell) => (ownWrite(c) ? '' : ` in ${c.heldBy.map(label).join(', ')}`);
 
 /**
@@ -79,38 +31,83 @@ function mayShareWrites(inputs: readonly StatedVersion[]): boolean {
   return new Set(inputs.map((s) => stampKey(s.v as LwwEntry))).size < inputs.length;
 }
 
-/** LWW-Map join: every key is decided on its own, by the LWW order of the writes of that key. */
-export function mapSteps(inputs: readonly StatedVersion[]): MapKeyStep[] {
-  const dedupe = mayShareWrites(inputs);
-  const byKey = new Map<string, Cells>();
-  for (const s of inputs) {
-    const holder = refOf(s.v);
-    (s.replica as LWWMap).forEachCell((key, cell) => {
-      let cells = byKey.get(key);
-      if (!cells) {
-        cells = new Cells(dedupe);
-        byKey.set(key, cells);
-      }
-      cells.add(cell, holder);
-    });
-  }
-  return [...byKey.keys()].sort(compareStrings).map((key) => mapKeyStep(key, byKey.get(key) as Cells));
+/** What the map join gives: a step per key (sorted) and each key's winning write (a copy). */
+export interface MapJoin {
+  steps: MapKeyStep[];
+  winners: Map<string, LwwEntry>;
 }
 
-function mapKeyStep(key: string, cells: Cells): MapKeyStep {
-  const [w, runnerUp] = cells.ranked();
-  const show = (c: HeldCell) => `${shown(c)} @ ${formatTimestamp(c.timestamp)} (${c.agentId}${carriers(c)})`;
+/**
+ * LWW-Map join: every key is decided on its own, by the LWW order of the writes of that key. The
+ * steps rank each key's writes anyway, so the joined cells are their winners (joining the inputs'
+ * replicas cell by cell as well would decide every key twice).
+ */
+export function mapJoin(inputs: readonly StatedVersion[]): MapJoin {
+  const dedupe = mayShareWrites(inputs);
+  const byKey = new Map<string, Cells>();
+  const cellsOf = (key: string) => {
+    let cells = byKey.get(key);
+    if (!cells) {
+      cells = new Cells(dedupe);
+      byKey.set(key, cells);
+    }
+    return cells;
+  };
+  for (const s of inputs) {
+    const holder = refOf(s.v);
+    const write = s.mapWrite;
+    if (write) for (let i = 0; i < write.keys.length; i++) cellsOf(write.keys[i]).addWrite(write.values[i], holder);
+    else (s.replica as LWWMap).forEachCell((key, cell) => cellsOf(key).add(cell, holder));
+  }
+  const steps: MapKeyStep[] = [];
+  const winners = new Map<string, LwwEntry>();
+  const ownStamps = new Map<VersionRef, string>();
+  for (const key of [...byKey.keys()].sort(compareStrings)) {
+    const cells = byKey.get(key) as Cells;
+    const [w, runnerUp] = cells.best();
+    steps.push(mapKeyStep(key, cells.list, w, runnerUp, ownStamps));
+    winners.set(key, copyEntry(w));
+  }
+  return { steps, winners };
+}
+
+/**
+ * The " @ time (agent …)" part of a candidate's phrase. A plain write's is its version's stamp, the
+ * same for every key that version wrote: made once per version (`own`, by holder) instead of per write.
+ */
+function stampPhrase(c: HeldCell, own: Map<VersionRef, string>): string {
+  if (!ownWrite(c)) return ` @ ${formatTimestamp(c.timestamp)} (${c.agentId}${carriers(c)})`;
+  const holder = c.heldBy[0];
+  let phrase = own.get(holder);
+  if (phrase === undefined) {
+    phrase = ` @ ${formatTimestamp(c.timestamp)} (${c.agentId})`;
+    own.set(holder, phrase);
+  }
+  return phrase;
+}
+
+function mapKeyStep(
+  key: string,
+  candidates: HeldCell[],
+  w: HeldCell,
+  runnerUp: HeldCell | undefined,
+  own: Map<VersionRef, string>,
+): MapKeyStep {
   const comparison = runnerUp ? entryComparison(w, runnerUp) : null;
   let reason: string;
-  if (comparison)
-    reason = `map ${key}: ${cells.list.map(show).join(' vs ')} ⇒ ${shown(w)} (${describeLww(comparison)})`;
-  else if (ownWrite(w)) reason = `map ${key}: only ${label(w)} has it ⇒ ${shown(w)}`;
+  if (comparison) {
+    // One string built in place: no array of 32 phrases per key to join.
+    let all = '';
+    for (let i = 0; i < candidates.length; i++)
+      all += `${i === 0 ? '' : ' vs '}${shown(candidates[i])}${stampPhrase(candidates[i], own)}`;
+    reason = `map ${key}: ${all} ⇒ ${shown(w)} (${describeLww(comparison)})`;
+  } else if (ownWrite(w)) reason = `map ${key}: only ${label(w)} has it ⇒ ${shown(w)}`;
   else reason = `map ${key}: every version holding it holds one write, ${label(w)}${carriers(w)} ⇒ ${shown(w)}`;
   return {
     step: 'map-key',
     inputs: {
       key,
-      candidates: cells.list,
+      candidates,
     },
     comparison,
     outcome: w.deleted

@@ -1,9 +1,9 @@
 import { check } from '../core/errors';
-import { checkJson, cloneJson, isPlainObject, type Json, setOwn } from '../crdt/json';
-import type { LwwEntry } from '../crdt/lww';
-import { LWWMap } from '../crdt/lwwMap';
+import { checkJson, isPlainObject, type Json, setOwn } from '../crdt/json';
+import type { LWWMap } from '../crdt/lwwMap';
 import { type AnyReplica, type CrdtState, replicaFromState } from '../crdt/replica';
 import { CRDT_TYPES, type CRDTType } from '../crdt/types';
+import { type MapWrite, mapEntries, readMapWrite, replicaOfWrite } from './mapWrite';
 import type { StateVersion } from './stateVersion';
 
 /**
@@ -20,6 +20,8 @@ export interface StatedVersion {
   replica: AnyReplica;
   /** Where the state came from: `metadata.crdtState`, or the value as one agent's write. */
   source: 'state' | 'value';
+  /** A map write's keys and values (`source` 'value'), which the map join reads instead of the replica. */
+  mapWrite?: MapWrite;
 }
 
 /** The type a version's `metadata.crdtState` declares, when it declares a known one. */
@@ -45,32 +47,21 @@ export function statedVersion(type: CRDTType, v: StateVersion, field: string): S
     return { v, replica: replicaFromState(v.agentId, state, f), source: 'state' };
   }
   const f = `${field}.value`;
-  if (type === 'map') return { v, replica: mapOfWrite(v, f), source: 'value' };
+  if (type === 'map') {
+    const write = readMapWrite(v.value, f, v.agentId);
+    let replica: LWWMap | undefined;
+    // The replica only when asked for (a single version's value and state): the join reads `mapWrite`.
+    return {
+      v,
+      source: 'value',
+      mapWrite: write,
+      get replica() {
+        replica ??= replicaOfWrite(v, write);
+        return replica;
+      },
+    };
+  }
   return { v, replica: replicaFromState(v.agentId, stateOfWrite(type, v, f), f), source: 'value' };
-}
-
-/**
- * A map write as a replica: each key a cell stamped with the version. `mapEntries` has checked
- * keys and values, so the cells are built here once instead of as a state that is read back.
- */
-function mapOfWrite(v: StateVersion, f: string): LWWMap {
-  const { timestamp, version, agentId } = v;
-  const cells = new Map<string, LwwEntry>();
-  const add = (key: string, value: Json) => cells.set(key, { value: cloneJson(value), timestamp, version, agentId });
-  const value = v.value;
-  if (isPlainObject(value)) {
-    // The common case, read without building [key, value] pairs; checked as mapEntries checks.
-    for (const key of Object.keys(value)) {
-      const x = value[key];
-      if (!isJsonPrimitive(x)) checkJson(x, `${f}.${key}`);
-      add(key, x as Json);
-    }
-  } else for (const [key, x] of mapEntries(value, f, agentId)) add(key, x);
-  return LWWMap.fromCells(agentId, cells);
-}
-
-function isJsonPrimitive(x: unknown): boolean {
-  return x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
 }
 
 /** The state of one agent's write, read from its value (the seed's versions carry no state). */
@@ -131,19 +122,4 @@ function setElements(value: unknown, f: string, agentId: string): Json[] {
     checkJson(e, `${f}[${i}]`);
   });
   return elements as Json[];
-}
-
-function mapEntries(value: unknown, f: string, agentId: string): [string, Json][] {
-  let entries: [unknown, unknown][];
-  if (value instanceof Map) entries = [...value.entries()];
-  else {
-    check(isPlainObject(value), f, `${agentId}: a map value is a plain object or a Map`);
-    entries = Object.keys(value).map((k) => [k, value[k]]);
-  }
-  entries.forEach(([k, x], i) => {
-    check(typeof k === 'string', `${f}[${i}]`, `${agentId}: map keys must be strings`);
-    // A primitive needs no walk (and no field name built for it).
-    if (!isJsonPrimitive(x)) checkJson(x, `${f}.${k}`);
-  });
-  return entries as [string, Json][];
 }
