@@ -166,9 +166,27 @@ function fingerprint(): string {
   return createHash('sha256').update(JSON.stringify(all, replacer)).digest('hex');
 }
 
+/** Every object reachable from `x` (through objects, arrays, Sets and Maps). */
+function objectsIn(x: unknown, into = new Set<object>()): Set<object> {
+  if (typeof x !== 'object' || x === null || into.has(x)) return into;
+  into.add(x);
+  const children = x instanceof Map ? [...x.keys(), ...x.values()] : x instanceof Set ? [...x] : Object.values(x);
+  for (const c of children) objectsIn(c, into);
+  return into;
+}
+
 describe('resolver output fingerprint', () => {
   it('is the one pinned before the speed work (value, conflicts, steps and their text)', () => {
     expect(fingerprint()).toBe('394c47ea076ee18dc27803cfcbc65462345c798525413a9da489b07b11e28c3e');
+  });
+
+  it('shares no object with its inputs (it reads input values without copying them)', () => {
+    for (const c of cases()) {
+      const inputs = objectsIn(c[2]);
+      const { result } = outcome(c) as { result: unknown };
+      const shared = [...objectsIn(result)].filter((o) => inputs.has(o));
+      expect(shared, c[0]).toEqual([]);
+    }
   });
 
   it('leaves frozen inputs as they were', () => {
