@@ -57,6 +57,7 @@ const DROP_WORDS: Record<DropReason, (what: string, from: string, to: string) =>
   'sender-crashed': (what, from, to) => `${from} had crashed: its ${what} to ${to} never left`,
   'no-route': (what, from, to) => `no route from ${from} to ${to}: no path of links, so the ${what} was dropped`,
   duplicate: (what, from, to) => `a duplicate copy of ${from}'s ${what} to ${to} was dropped`,
+  silent: (what, from, to) => `${from} is silent: its ${what} to ${to} never left`,
 };
 
 /** A message's content as a noun after a possessive: "'for'" → "message 'for'", "the rumor" → "rumor". */

@@ -17,7 +17,7 @@ export type { DelegationSummary } from '../engine/delegation/runDelegation';
 /** The network a scenario gets when it says nothing (the schema's defaults). */
 export { DEFAULT_NETWORK } from '../engine/network/faults';
 /** The run kinds as plain data (labels, presets, properties): the only engine values the page imports. */
-export { presetOf, propertiesOf, RUN_CATALOGUE, RUN_PRESETS } from '../engine/runs/catalogue';
+export { behaviourInRun, presetOf, propertiesOf, RUN_CATALOGUE, RUN_PRESETS } from '../engine/runs/catalogue';
 export type { FloodSummary } from '../engine/runs/flood';
 export type { PropertyMeta, RunPreset, Violation } from '../engine/runs/kind';
 export type { RunResultOf } from '../engine/runs/registry';

@@ -52,6 +52,8 @@ export class Network {
   private lastTagId = -1;
   private readonly faults: Fault[] = [];
   private readonly crashed: Uint8Array;
+  /** Silent agents (the behaviour): whatever an engine asks them to send or relay is dropped. */
+  private readonly silent: Uint8Array;
   private readonly group: Int32Array;
   private cuts: { from: Uint8Array; to: Uint8Array }[] = [];
   /** Whether a partition or a one-way cut is in force (else every arrival passes `canReach`). */
@@ -85,6 +87,7 @@ export class Network {
     // The wheel covers a message's longest possible flight (latency plus reordering delay).
     this.queue = new EventQueue(2 ** Math.ceil(Math.log2(Math.max(1024, 2 * config.latencyMsMax + 2))));
     this.crashed = new Uint8Array(agentCount);
+    this.silent = new Uint8Array(agentCount);
     this.group = new Int32Array(agentCount);
   }
 
@@ -138,6 +141,10 @@ export class Network {
     this.trace.messageSentAt(this.now, from, to, msg, this.traceTags[tagId], payload, json);
     if (this.crashed[from] === 1) {
       this.trace.messageDropped(this.now, from, to, msg, tag, 'sender-crashed');
+      return msg;
+    }
+    if (this.silent[from] === 1) {
+      this.trace.messageDropped(this.now, from, to, msg, tag, 'silent');
       return msg;
     }
     const routes = this.routes;
@@ -234,6 +241,15 @@ export class Network {
     while (this.step(untilMs)) n++;
     if (untilMs < MAX_SIM_TIME_MS && this.now < untilMs) this.now = untilMs;
     return n;
+  }
+
+  /**
+   * Makes an agent silent for the whole run: it still receives, but sends and relays nothing
+   * (dropped as `silent`), whatever the engine running on it does. One rule for every run kind,
+   * so no engine can forget the behaviour the user set.
+   */
+  silence(agent: number): void {
+    this.silent[agent] = 1;
   }
 
   crash(agent: number): void {
@@ -338,6 +354,10 @@ export class Network {
     }
     route.forwarded = position;
     this.trace.messageRelayed(this.now, from, at, msg, tag);
+    if (this.silent[at] === 1) {
+      this.trace.messageDropped(this.now, at, route.path[position + 1], msg, tag, 'silent');
+      return;
+    }
     route.copies += this.hop(at, route.path[position + 1], msg, tagId, payload, json);
   }
 

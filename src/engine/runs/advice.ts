@@ -1,5 +1,6 @@
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import type { Scenario } from '../scenario';
+import { behaviourWarnings } from './behaviourAdvice';
 import { reachabilityWarnings } from './reachability';
 import { adviseRun, isAggregateRun } from './registry';
 
@@ -17,7 +18,7 @@ export interface Warning {
  * to where the run starts.
  */
 export function adviseScenario(scenario: Scenario, swarm: SwarmCoordinator): Warning[] {
-  const warnings = adviseRun(scenario, swarm);
+  const warnings = [...adviseRun(scenario, swarm), ...behaviourWarnings(scenario, swarm)];
   if (!isAggregateRun(scenario)) warnings.push(...reachabilityWarnings(scenario, swarm));
   return warnings;
 }

@@ -3,8 +3,10 @@
  * data, no engine code. Adding a kind: one line here and one in registry.ts (see
  * docs/ARCHITECTURE.md); test/engine/runs/registry.test.ts fails while either is missing.
  */
+
+import type { MaliciousBehaviour } from '../core/agent';
 import type { RunKind } from '../scenario/types';
-import type { PropertyMeta, RunKindMeta, RunPreset } from './kind';
+import type { BehaviourWords, PropertyMeta, RunKindMeta, RunPreset } from './kind';
 import { consensusMeta } from './kinds/consensus.meta';
 import { delegationMeta } from './kinds/delegation.meta';
 import { floodMeta } from './kinds/flood.meta';
@@ -31,11 +33,34 @@ export const RUN_PRESETS: readonly RunPreset[] = Object.values(RUN_CATALOGUE).fl
 /** A run block as drafted: its kind may not be one we know (an edited file); then nothing is known of it. */
 type RunBlock = Record<string, unknown> & { kind: string };
 
-const metaOf = (kind: string): RunKindMeta | undefined =>
+export const metaOf = (kind: string): RunKindMeta | undefined =>
   Object.hasOwn(RUN_CATALOGUE, kind) ? (RUN_CATALOGUE[kind as RunKind] as RunKindMeta) : undefined;
 
 /** The form's preset id for a run block ('' for an unknown kind). */
 export const presetOf = (run: RunBlock): string => metaOf(run.kind)?.presetOf(run) ?? '';
+
+/** What the behaviours a run block's kind models do in it (undefined for an unknown kind). */
+export const behaviourWordsOf = (run: RunBlock): BehaviourWords | undefined => metaOf(run.kind)?.behaviours(run);
+
+/** A run block's name as the form's menu says it ("Consensus: quorum"), else its kind's label. */
+export function runName(run: RunBlock): string {
+  const meta = metaOf(run.kind);
+  return meta?.presets.find((p) => p.id === meta.presetOf(run))?.label ?? meta?.label ?? run.kind;
+}
+
+/** What `behaviour` does in a run block's kind, as a sentence about one agent (undefined for an unknown kind). */
+export function behaviourInRun(
+  run: RunBlock,
+  behaviour: MaliciousBehaviour,
+): { modelled: boolean; words: string } | undefined {
+  const meta = metaOf(run.kind);
+  if (!meta) return undefined;
+  const name = runName(run);
+  const does = meta.behaviours(run)[behaviour];
+  if (does) return { modelled: true, words: `In this run (${name}) it ${does}.` };
+  const hint = meta.unmodelledHint ? ` ${meta.unmodelledHint}` : '';
+  return { modelled: false, words: `${name} does not model “${behaviour}”: it takes part as an honest agent.${hint}` };
+}
 
 /** The properties a run block is checked against, the one its lessons are about first. */
 export const propertiesOf = (run: RunBlock, agents: number): PropertyMeta[] =>

@@ -4,6 +4,7 @@
  * registry.ts; the scenario schema, the advice, the runner, the CLI, the worker's counterexample
  * search, the run form and the lessons all read these two tables and nothing else.
  */
+import type { MaliciousBehaviour } from '../core/agent';
 import type { SwarmCoordinator } from '../core/swarmCoordinator';
 import type { RunKind, RunSpec, Scenario } from '../scenario/types';
 import type { EngineEventName } from '../trace/engineEvents';
@@ -43,6 +44,12 @@ export interface Violation {
   witnesses: { agentId: string; detail: string }[];
 }
 
+/** What the behaviours a kind models do in it, in words (`silent` always). */
+export type BehaviourWords = Partial<Record<MaliciousBehaviour, string>> & { silent: string };
+
+/** A silent agent in a kind that gives it no part of its own: the network's rule. */
+export const SILENT_SENDS_NOTHING = 'sends and relays nothing (the network drops every message it would send)';
+
 /** The UI-safe half of a kind: data and pure functions of a run block, no engine code. */
 export interface RunKindMeta<K extends RunKind = RunKind> {
   kind: K;
@@ -55,6 +62,15 @@ export interface RunKindMeta<K extends RunKind = RunKind> {
   properties(run: Record<string, unknown>, agents: number): PropertyMeta[];
   /** Engine event names the kind writes to the trace (its vocabulary, documented with its types). */
   events: readonly EngineEventName[];
+  /**
+   * What each malicious behaviour does in this run block, in words. A behaviour left out is not
+   * modelled by the kind: its agents take part as honest ones, and the advice names them (see
+   * behaviourAdvice.ts), so no behaviour the user set is ever ignored unsaid. `silent` is always
+   * there: the network drops whatever a silent agent sends, in every kind.
+   */
+  behaviours(run: Record<string, unknown>): BehaviourWords;
+  /** Said after the agents whose behaviour the kind does not model ("Try PBFT for malicious replicas."). */
+  unmodelledHint?: string;
   /**
    * Words for the narration of the current moment: one of the kind's engine events as a short
    * sentence ("agent-2 decided: approved"), or null to leave it unsaid. `agent` and `peer` are

@@ -53,7 +53,7 @@ function components(swarm: SwarmCoordinator): Int32Array {
   return label;
 }
 
-function names(ids: string[]): string {
+export function agentNames(ids: readonly string[]): string {
   const shown = ids.slice(0, NAMED).join(', ');
   return ids.length > NAMED ? `${shown} and ${ids.length - NAMED} more` : shown;
 }
@@ -81,7 +81,7 @@ export function reachabilityWarnings(scenario: Scenario, swarm: SwarmCoordinator
   return [
     {
       field: 'topology',
-      message: `${names(cut)} ${verb} no path of links to ${start}, where the run starts: messages only travel along links, so they will not take part.`,
+      message: `${agentNames(cut)} ${verb} no path of links to ${start}, where the run starts: messages only travel along links, so they will not take part.`,
     },
   ];
 }

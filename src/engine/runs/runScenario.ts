@@ -135,6 +135,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     // Every kind's messages follow the links the user drew: the one place the topology meets the network.
     network.followTopology(swarm.agents.map((_, i) => swarm.neighbourIndices(i)));
     for (const fault of resolveScenarioIds(scenario).faults) network.scheduleFault(fault);
+    // A silent agent sends nothing in every kind, whether or not its engine knows the behaviour.
+    swarm.agents.forEach((agent, i) => {
+      if (agent.behaviour === 'silent') network.silence(i);
+    });
   }
   swarm.attach(network);
   const ctx: RunContext = {

@@ -9,10 +9,11 @@ export type { EngineEvent, EngineEventDetails, EngineEventName } from './engineE
 
 /**
  * Why a message was not delivered: lost on a link, cut by a partition, its receiver (or a relay)
- * crashed, its sender crashed, no path of links to its receiver, or a relay had already forwarded
- * it (a duplicated copy). Codes are positions in DROP_REASONS: part of the hash, only append.
+ * crashed, its sender crashed, no path of links to its receiver, a relay had already forwarded
+ * it (a duplicated copy), or its sender (or a relay) is a silent agent, which sends nothing.
+ * Codes are positions in DROP_REASONS: part of the hash, only append.
  */
-export type DropReason = 'loss' | 'partition' | 'crashed' | 'sender-crashed' | 'no-route' | 'duplicate';
+export type DropReason = 'loss' | 'partition' | 'crashed' | 'sender-crashed' | 'no-route' | 'duplicate' | 'silent';
 export const DROP_REASONS: readonly DropReason[] = [
   'loss',
   'partition',
@@ -20,6 +21,7 @@ export const DROP_REASONS: readonly DropReason[] = [
   'sender-crashed',
   'no-route',
   'duplicate',
+  'silent',
 ];
 
 /** Drops that happen when a message arrives somewhere (drawn as a flight); the others happen at the sender. */

@@ -110,6 +110,8 @@ export function dropWords(reason: DropReason | string | undefined, from: string,
       return `no path of links from ${from} to ${to}`;
     case 'duplicate':
       return `a second copy, dropped: ${to} had already passed this message on`;
+    case 'silent':
+      return `not sent: ${from} is silent and sends nothing`;
     default:
       return 'dropped';
   }

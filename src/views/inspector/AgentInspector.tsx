@@ -6,7 +6,7 @@ import {
   toggleMaliciousSelected,
 } from '../../store/editing';
 import { useStore } from '../../store/index';
-import type { Behaviour, VoteType, VotingPolicy } from '../../worker/protocol';
+import { type Behaviour, behaviourInRun, type VoteType, type VotingPolicy } from '../../worker/protocol';
 import { issueFor } from '../common/issues';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
@@ -15,11 +15,11 @@ import { TextField } from '../common/TextField';
 const BEHAVIOURS: { value: Behaviour; label: string }[] = [
   { value: 'honest', label: 'Honest' },
   { value: 'equivocate', label: 'Malicious: equivocate (different votes to different peers)' },
-  { value: 'flip', label: 'Malicious: flip (changes its vote each round)' },
-  { value: 'silent', label: 'Malicious: silent (crashes at the start)' },
+  { value: 'flip', label: 'Malicious: flip (sends the opposite of its vote)' },
+  { value: 'silent', label: 'Malicious: silent (sends nothing)' },
   { value: 'random', label: 'Malicious: random (random vote per message)' },
   { value: 'lie-in-relay', label: "Malicious: lie in relay (forges others' messages)" },
-  { value: 'stubborn', label: 'Malicious: stubborn (gossip: never changes its vote)' },
+  { value: 'stubborn', label: 'Malicious: stubborn (never changes its mind)' },
 ];
 const VOTES: VoteType[] = ['for', 'against', 'abstain'];
 // A stable empty list: a selector returning a fresh [] would re-render forever.
@@ -105,6 +105,7 @@ export function AgentInspector() {
           setAgentFields(selected, { behaviour }, behaviour === 'honest' ? 'Make honest' : 'Make malicious')
         }
       />
+      <BehaviourInRun behaviour={agent.behaviour} />
       <div className="button-row wrap">
         <button type="button" onClick={() => toggleMaliciousSelected()} aria-keyshortcuts="M">
           {selected.every((id) => topology.agents.find((a) => a.id === id)?.behaviour !== 'honest')
@@ -208,5 +209,17 @@ function PolicyEditor({ policy, onChange }: { policy: VotingPolicy; onChange: (p
         </>
       )}
     </fieldset>
+  );
+}
+
+/** What the selected behaviour does in the run the form holds, or that this run kind does not model it. */
+function BehaviourInRun({ behaviour }: { behaviour: Behaviour }) {
+  const run = useStore((s) => s.scenario.run);
+  const said = behaviour === 'honest' ? undefined : behaviourInRun(run, behaviour);
+  if (!said) return null;
+  return (
+    <p className={said.modelled ? 'hint' : 'hint unmodelled'} data-testid="behaviour-in-run" aria-live="polite">
+      {said.words}
+    </p>
   );
 }

@@ -1,4 +1,5 @@
 import type { PropertyMeta, RunKindMeta } from '../kind';
+import { consensusBehaviours } from './consensus.behaviours';
 import { narrateConsensus } from './consensus.narrate';
 
 const DECIDES: PropertyMeta = { id: 'decides', label: 'a decision before the timeout', sort: 'liveness' };
@@ -62,5 +63,6 @@ export const consensusMeta: RunKindMeta<'consensus'> = {
     'flagged',
     'gossipContact',
   ],
+  behaviours: consensusBehaviours,
   narrate: narrateConsensus,
 };

@@ -1,4 +1,4 @@
-import type { RunKindMeta } from '../kind';
+import { type RunKindMeta, SILENT_SENDS_NOTHING } from '../kind';
 import { narrateDelegation } from './state.narrate';
 
 /** A delegator hands tasks to workers, watches their heartbeats and reassigns the tasks of the silent. */
@@ -27,5 +27,6 @@ export const delegationMeta: RunKindMeta<'delegation'> = {
     'agentRejoined',
     'workerStateLost',
   ],
+  behaviours: () => ({ silent: `${SILENT_SENDS_NOTHING} (no heartbeats, no results), so its tasks are reassigned` }),
   narrate: narrateDelegation,
 };

@@ -9,5 +9,6 @@ export const floodMeta: RunKindMeta<'flood'> = {
   presetOf: () => 'flood',
   properties: () => [{ id: 'all-informed', label: 'every live agent is informed', sort: 'liveness' }],
   events: ['informed'],
+  behaviours: () => ({ silent: 'never passes the message on: the network drops everything it would send' }),
   narrate: narrateSpread,
 };

@@ -1,3 +1,4 @@
+import { PBFT_BEHAVIOURS } from '../../consensus/pbft/behaviourWords';
 import type { PbftEventName } from '../../consensus/pbft/events';
 import type { PropertyMeta, RunKindMeta } from '../kind';
 import { scheduledCommands } from './leaderCommands';
@@ -52,5 +53,6 @@ export const pbftMeta: RunKindMeta<'pbft'> = {
   presetOf: () => 'pbft',
   properties: () => Object.values(PBFT_PROPERTY_META).map((p) => ({ ...p })),
   events: EVENTS,
+  behaviours: () => PBFT_BEHAVIOURS,
   narrate: narratePbft,
 };

@@ -83,5 +83,7 @@ export const raftMeta: RunKindMeta<'raft'> = {
     return ids.map((id) => ({ ...RAFT_PROPERTY_META[id] }));
   },
   events: EVENTS,
+  behaviours: () => ({ silent: 'is crashed from the start: it never votes, leads or replicates' }),
+  unmodelledHint: 'Raft tolerates crashes, not lies. Try PBFT for malicious replicas.',
   narrate: narrateRaft,
 };

@@ -5,7 +5,6 @@ import {
   runRaft,
   validateRaftParams,
 } from '../../consensus/raft';
-import { isMalicious } from '../../core/agent';
 import { check } from '../../core/errors';
 import type { Warning } from '../advice';
 import { estimateRaft } from '../budgetLeaders';
@@ -52,12 +51,6 @@ function raftAdvice(scenario: ScenarioOf<'raft'>): Warning[] {
     warnings.push({
       field: 'run.teaching.doubleVoter',
       message: teachingWarning(`${voter} votes twice in a term`),
-    });
-  const liars = agents.filter((a) => isMalicious(a) && a.behaviour !== 'silent');
-  if (liars.length > 0)
-    warnings.push({
-      field: 'topology.agents',
-      message: `Raft tolerates crashes, not lies: ${liars.map((a) => a.id).join(', ')} run honestly here (a silent agent is crashed from the start). Try PBFT for malicious replicas.`,
     });
   return warnings;
 }

@@ -1,4 +1,4 @@
-import type { RunKindMeta } from '../kind';
+import { type RunKindMeta, SILENT_SENDS_NOTHING } from '../kind';
 import { narrateReplicatedState } from './state.narrate';
 
 /** Replicas of one CRDT updated concurrently and merged over the network. */
@@ -15,5 +15,6 @@ export const replicatedStateMeta: RunKindMeta<'replicated-state'> = {
   presetOf: () => 'replicated-state',
   properties: () => [{ id: 'converges', label: 'the replicas converge', sort: 'liveness' }],
   events: ['localWrite', 'merge', 'converged'],
+  behaviours: () => ({ silent: `${SILENT_SENDS_NOTHING}, so its writes never reach the others` }),
   narrate: narrateReplicatedState,
 };

@@ -1,3 +1,4 @@
+import { MALICIOUS_BEHAVIOURS } from '../../core/agent';
 import type { RunKindMeta } from '../kind';
 import { narrateSpread } from './spread.narrate';
 
@@ -26,5 +27,11 @@ export const rumorMeta: RunKindMeta<'rumor'> = {
     },
   ],
   events: ['informed', 'roundEnd', 'gossipContact'],
+  behaviours: () => ({
+    silent: 'takes no part: never passes the rumor on and never answers a pull',
+    ...Object.fromEntries(
+      MALICIOUS_BEHAVIOURS.filter((b) => b !== 'silent').map((b) => [b, 'learns the rumor but never passes it on']),
+    ),
+  }),
   narrate: narrateSpread,
 };

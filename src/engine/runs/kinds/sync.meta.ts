@@ -1,4 +1,4 @@
-import type { RunKindMeta } from '../kind';
+import { type RunKindMeta, SILENT_SENDS_NOTHING } from '../kind';
 import { narrateSync } from './state.narrate';
 
 /** One coordinator brings every agent's copy of its state up to date: full, delta or by version query. */
@@ -28,5 +28,8 @@ export const syncMeta: RunKindMeta<'sync'> = {
     'missed',
     'antiEntropy',
   ],
+  behaviours: () => ({
+    silent: `${SILENT_SENDS_NOTHING}; as the coordinator (the first agent) it brings no one up to date, otherwise it still receives`,
+  }),
   narrate: narrateSync,
 };
