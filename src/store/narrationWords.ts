@@ -6,7 +6,11 @@
 import { DROP_REASONS, type DropReason, KIND } from '../engine/trace/events';
 import type { PartitionDescription, TraceColumns } from '../worker/protocol';
 
-/** A kind's wording of its engine events and messages (RunKindMeta.narrate). */
+/**
+ * A kind's wording of its engine events and messages (RunKindMeta.narrate). A message's detail is a
+ * `MessageDetail`: with no `payload` key when the trace does not carry one (drops, duplicates), so
+ * the kind must word it from its tag alone.
+ */
 export type Narrate = (name: string, detail: unknown, agent: string, peer: string | null) => string | null;
 
 /** What the words need besides the trace: agent names and the kind's own wording. */
@@ -25,17 +29,22 @@ export function listNames(names: readonly string[], max = 4): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** The detail of `narrate('message', …)`: `payload` is absent when the event carries none. */
+export interface MessageDetail {
+  tag: string;
+  payload?: unknown;
+}
+
+/** How far back a drop or duplicate looks for its message's send (which is most often just before it). */
+const SEND_SCAN_MAX = 64;
+
 const valueAt = (trace: TraceColumns, i: number): unknown => (trace.e[i] >= 0 ? trace.values[trace.e[i]] : undefined);
 const tagAt = (trace: TraceColumns, i: number): string => (trace.d[i] >= 0 ? trace.strings[trace.d[i]] : '');
 
 /** What a message carries, in words: the kind's, else a vote or order in its payload, else its tag. */
 export function contentOf(speaker: Speaker, tag: string, payload: unknown, from: number, to: number): string {
-  const own = speaker.narrate?.(
-    'message',
-    { tag, payload },
-    nameOf(speaker, from),
-    to < 0 ? null : nameOf(speaker, to),
-  );
+  const detail: MessageDetail = payload === undefined ? { tag } : { tag, payload };
+  const own = speaker.narrate?.('message', detail, nameOf(speaker, from), to < 0 ? null : nameOf(speaker, to));
   if (own) return own;
   const p = payload as Record<string, unknown> | undefined;
   const vote = p && typeof p === 'object' ? (p.vote ?? p.value ?? p.order) : undefined;
@@ -43,11 +52,21 @@ export function contentOf(speaker: Speaker, tag: string, payload: unknown, from:
   return tag ? `a ${tag.replace(/[_-]/g, ' ')} message` : 'a message';
 }
 
+/**
+ * The payload of message event `i`: its own for a send or delivery; for a drop or duplicate (which
+ * carry none) the payload of its send, when that is near enough to find cheaply; else undefined.
+ */
+function payloadOf(trace: TraceColumns, i: number): unknown {
+  const kind = trace.kind[i];
+  if (kind === KIND.messageSent || kind === KIND.messageDelivered) return valueAt(trace, i);
+  if (kind !== KIND.messageDropped && kind !== KIND.messageDuplicated) return undefined;
+  const sent = origin(trace, i, trace.c[i], SEND_SCAN_MAX);
+  return sent === null ? undefined : valueAt(trace, sent);
+}
+
 /** The content of event `i` (a message event), through the kind's words. */
 export function messageContent(trace: TraceColumns, i: number, speaker: Speaker): string {
-  const payload =
-    trace.kind[i] === KIND.messageSent || trace.kind[i] === KIND.messageDelivered ? valueAt(trace, i) : undefined;
-  return contentOf(speaker, tagAt(trace, i), payload, trace.a[i], trace.b[i]);
+  return contentOf(speaker, tagAt(trace, i), payloadOf(trace, i), trace.a[i], trace.b[i]);
 }
 
 const DROP_WORDS: Record<DropReason, (what: string, from: string, to: string) => string> = {

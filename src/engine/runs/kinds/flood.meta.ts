@@ -1,5 +1,5 @@
 import type { RunKindMeta } from '../kind';
-import { narrateSpread } from './spread.narrate';
+import { narrateFlood } from './spread.narrate';
 
 /** Flooding: the origin tells its neighbours, each agent forwards its first copy once. */
 export const floodMeta: RunKindMeta<'flood'> = {
@@ -10,5 +10,5 @@ export const floodMeta: RunKindMeta<'flood'> = {
   properties: () => [{ id: 'all-informed', label: 'every live agent is informed', sort: 'liveness' }],
   events: ['informed'],
   behaviours: () => ({ silent: 'never passes the message on: the network drops everything it would send' }),
-  narrate: narrateSpread,
+  narrate: narrateFlood,
 };

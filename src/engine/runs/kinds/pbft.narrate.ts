@@ -7,21 +7,24 @@ const short = (detail: unknown) => {
   return typeof d === 'string' ? `${d.slice(0, 8)}…` : 'a request';
 };
 
+/** What a PBFT message carries, in words; from its tag alone when the event carries no payload (a drop). */
 function messageWords(detail: unknown): string | null {
   const { tag, payload } = messageOf(detail);
   const view = num(payload, 'view');
   const seq = num(payload, 'seq');
   switch (tag) {
     case 'pbft-pre-prepare':
-      return `the order: request ${short(payload)} is number ${seq} in view ${view}`;
+      return seq === undefined || view === undefined
+        ? 'the order of a request (a pre-prepare)'
+        : `the order: request ${short(payload)} is number ${seq} in view ${view}`;
     case 'pbft-prepare':
-      return `“prepared ${short(payload)} as number ${seq}”`;
+      return seq === undefined ? 'a prepare (“prepared”)' : `“prepared ${short(payload)} as number ${seq}”`;
     case 'pbft-commit':
-      return `“ready to commit number ${seq}”`;
+      return seq === undefined ? 'a commit (“ready to commit”)' : `“ready to commit number ${seq}”`;
     case 'pbft-view-change':
-      return `a request to move to view ${view}`;
+      return view === undefined ? 'a request to change the view' : `a request to move to view ${view}`;
     case 'pbft-new-view':
-      return `the start of view ${view}`;
+      return view === undefined ? 'the start of a new view' : `the start of view ${view}`;
     default:
       return null;
   }

@@ -3,24 +3,37 @@ import { count, field, messageOf, num, quote, str } from './narrateWords';
 
 const ROLE = { leader: 'leader', candidate: 'a candidate', follower: 'a follower' } as const;
 
-/** What a Raft message carries, in words, or null for its tag. */
+/** " in term 3", or '' when the payload names no term (a drop carries none). */
+const inTerm = (term: number | undefined) => (term === undefined ? '' : ` in term ${term}`);
+
+/** What a Raft message carries, in words; from its tag alone when the event carries no payload (a drop). */
 function messageWords(detail: unknown): string | null {
   const { tag, payload } = messageOf(detail);
   const term = num(payload, 'term');
   switch (tag) {
     case 'raft-request-vote':
-      return `a request for its vote in term ${term}`;
-    case 'raft-vote':
-      return field(payload, 'granted') === true ? `its vote, for term ${term}` : `a refusal, in term ${term}`;
+      return `a request for its vote${inTerm(term)}`;
+    case 'raft-vote': {
+      const granted = field(payload, 'granted');
+      if (granted === undefined) return `an answer to a vote request${inTerm(term)}`;
+      return granted === true
+        ? `its vote${term === undefined ? '' : `, for term ${term}`}`
+        : `a refusal${term === undefined ? '' : `, in term ${term}`}`;
+    }
     case 'raft-append': {
       const entries = field(payload, 'entries');
-      const n = Array.isArray(entries) ? entries.length : 0;
-      return n === 0 ? `a heartbeat of term ${term}` : `${count(n, 'entry', 'entries')} to append (term ${term})`;
+      if (!Array.isArray(entries)) return `entries to append or a heartbeat${inTerm(term)}`;
+      const of = term === undefined ? '' : ` of term ${term}`;
+      return entries.length === 0
+        ? `a heartbeat${of}`
+        : `${count(entries.length, 'entry', 'entries')} to append${term === undefined ? '' : ` (term ${term})`}`;
     }
-    case 'raft-append-reply':
-      return field(payload, 'success') === true
-        ? `“appended, up to entry ${num(payload, 'matchIndex')}”`
-        : '“my log does not match yet”';
+    case 'raft-append-reply': {
+      const success = field(payload, 'success');
+      const match = num(payload, 'matchIndex');
+      if (success === true) return match === undefined ? '“appended”' : `“appended, up to entry ${match}”`;
+      return success === false ? '“my log does not match yet”' : 'an answer to an append';
+    }
     default:
       return null;
   }
