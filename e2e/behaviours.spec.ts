@@ -41,6 +41,11 @@ test('the inspector and the warnings say what a behaviour does in this run, or t
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Run finished\.$/ })).toBeVisible();
   await page.getByRole('button', { name: 'Skip to end' }).click();
+  // The merge inspector shows this run's replicas, not the hand-typed example; agent-3's writes reached no one.
+  await page.getByRole('tab', { name: 'Merge inspector', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Versions from' })).toHaveValue('run');
+  const versions = page.locator('table').filter({ hasText: 'Timestamp' });
+  for (let i = 1; i <= 6; i++) await expect(versions.getByText(`agent-${i}`, { exact: true })).toBeVisible();
   await page.getByRole('tab', { name: 'Message log', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Text' }).fill('is silent');
   await expect(

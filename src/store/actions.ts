@@ -6,6 +6,7 @@ import { WorkerAbortedError } from '../worker/client';
 import type { RunFailure } from '../worker/protocol';
 import { scenarioFingerprint } from './fingerprint';
 import { useStore } from './index';
+import { hasReplicas } from './inspectors/replicaKinds';
 import { pause } from './playback';
 import { showNewRun } from './runPlayback';
 import { simClient } from './simClient';
@@ -55,6 +56,8 @@ export async function runScenario(): Promise<void> {
         trace: result.trace,
         traceIndex,
         runFingerprint: scenarioFingerprint(scenario),
+        // A run with replicas opens the merge inspector on them, not on the hand-typed example.
+        ...(hasReplicas(result.summary) ? { mergeSource: 'run' as const } : {}),
       });
       showNewRun();
     } else useStore.setState({ runStatus: 'failed', failure: result.failure });

@@ -114,6 +114,10 @@ const FIELDS: Readonly<Record<string, Words>> = {
   },
 };
 
+/** A table's own entry: a key from a file (`constructor`, `__proto__`) must not find Object.prototype's. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 /** What one item of a list is called: `topology.agents[3]` is agent 4. */
 const ITEM: Words = {
   agents: 'agent',
@@ -168,7 +172,7 @@ export interface FieldWordsContext {
 /** The words of one item of list `list` at `index` (agent ids when the list is the swarm's agents). */
 function itemWords(list: string, index: number, context: FieldWordsContext): string {
   if (list === 'agents' && context.agentIds?.[index]) return context.agentIds[index];
-  return `${ITEM[list] ?? 'item'} ${index + 1}`;
+  return `${own(ITEM, list) ?? 'item'} ${index + 1}`;
 }
 
 /**
@@ -177,11 +181,12 @@ function itemWords(list: string, index: number, context: FieldWordsContext): str
  * @example fieldWords('topology.agents[3].weight', { agentIds }) // 'Swarm → agent-4 → Weight'
  */
 export function fieldWords(path: string, context: FieldWordsContext = {}): string {
-  if (TOP[path]) return TOP[path];
+  const top = own(TOP, path);
+  if (top) return top;
   const segs = segments(path);
   const first = segs?.[0];
   if (!segs || !first || !('key' in first)) return path;
-  const words = [SECTIONS[first.key] ?? identifierWords(first.key)];
+  const words = [own(SECTIONS, first.key) ?? identifierWords(first.key)];
   // The table the next key is looked up in, and the list the next index is an item of.
   let table: string | null = first.key;
   let list = first.key;
@@ -191,17 +196,18 @@ export function fieldWords(path: string, context: FieldWordsContext = {}): strin
       // A named item replaces its list's name (“Network → fault 2”, not “Network → Scheduled faults → fault 2”);
       // at the start the section names the list (“Version 3”).
       const item = itemWords(list, seg.index, context);
-      if (n === 0 && list in ITEM) words[0] = item.charAt(0).toUpperCase() + item.slice(1);
-      else if (afterKey && list in ITEM && ITEM[list] !== 'agent id') words[words.length - 1] = item;
+      if (n === 0 && own(ITEM, list)) words[0] = item.charAt(0).toUpperCase() + item.slice(1);
+      else if (afterKey && own(ITEM, list) && own(ITEM, list) !== 'agent id') words[words.length - 1] = item;
       else words.push(item);
-      list = ITEM[list] === 'group' ? 'agent id' : '';
+      list = own(ITEM, list) === 'group' ? 'agent id' : '';
       afterKey = false;
       continue;
     }
-    const known = table ? FIELDS[table]?.[seg.key] : undefined;
+    const fields = table ? own(FIELDS, table) : undefined;
+    const known = fields ? own(fields, seg.key) : undefined;
     words.push(known ?? (seg.quoted ? seg.key : identifierWords(seg.key)));
     list = seg.key;
-    table = FIELDS[seg.key] ? seg.key : null;
+    table = own(FIELDS, seg.key) ? seg.key : null;
     afterKey = true;
   }
   // The topology menu is known by its own name: “Topology → neighbours per agent (k)”.

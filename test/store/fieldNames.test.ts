@@ -120,3 +120,13 @@ describe('field names in words', () => {
     expect(issueWords({ field: '', rule: 'the link is cut short' })).toBe('the link is cut short');
   });
 });
+
+describe('keys from a file that name Object.prototype members', () => {
+  it('are words of their own, never a prototype function', () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const words = [fieldWords(`topology.agents[0].${key}`), fieldWords(`run.${key}`), fieldWords(key)];
+      for (const w of words) expect(w).not.toMatch(/native code|function|\[object/);
+    }
+    expect(fieldWords('topology.agents[0].constructor')).toBe('Swarm → agent 1 → constructor');
+  });
+});

@@ -551,7 +551,12 @@ function reliableResult(
   const decided = honest.filter((r) => r.decision === 'approved' || r.decision === 'rejected');
   const ref = decided.find((r) => r.agentId === c.requester) ?? decided[0] ?? honest[0] ?? out.records[0];
   const delivered = Object.values(ref.delivered);
-  const flagged = [...new Set(honest.flatMap((r) => r.flags.map((f) => f.agentId)))].sort();
+  // Lies seen are evidence of malice; silence is not (a crashed or cut-off honest agent is silent too).
+  const flags = honest.flatMap((r) => r.flags);
+  const liars = [...new Set(flags.filter((f) => f.reason !== 'silence').map((f) => f.agentId))].sort();
+  const unheard = [...new Set(flags.filter((f) => f.reason === 'silence').map((f) => f.agentId))]
+    .filter((id) => !liars.includes(id))
+    .sort();
   const malicious = out.records.filter((r) => !r.honest).length;
   const n = c.ids.length;
   return {
@@ -569,8 +574,9 @@ function reliableResult(
       faultTolerance: c.f,
       minParticipants: 3 * c.f + 1,
       agreementThreshold: 2 * c.f + 1,
-      maliciousDetected: flagged.length,
-      maliciousAgents: flagged,
+      maliciousDetected: liars.length,
+      maliciousAgents: liars,
+      silentAgents: unheard,
       numRounds: c.numRounds,
       byzantineSafe: malicious <= c.f && out.agreement.agreed,
       decidedBy: ref.agentId,

@@ -38,7 +38,7 @@ function countError(file: ScenarioFile): ValidationError | undefined {
   if (agentCount !== undefined && agents !== undefined && agentCount !== agents.length) {
     return new VError(
       formatPath(['topology', 'agentCount']),
-      `must equal the number of topology.agents (${fmt(agents.length)})`,
+      `must equal the length of the agent list (${fmt(agents.length)} agents)`,
     );
   }
   return undefined;

@@ -83,7 +83,7 @@ async function decodeUntimed(data: string): Promise<DecodeOutcome> {
   });
   if (data.length > MAX_SHARE_LINK_CHARS)
     return fail(
-      `is ${data.length.toLocaleString('en-US')} characters long; MAX_SHARE_LINK_CHARS is ${MAX_SHARE_LINK_CHARS.toLocaleString('en-US')}.`,
+      `is ${data.length.toLocaleString('en-US')} characters long; a share link holds at most ${MAX_SHARE_LINK_CHARS.toLocaleString('en-US')}.`,
     );
   if (data.length === 0) return fail('has no scenario in it.');
   if (!/^[A-Za-z0-9_-]+$/.test(data)) return fail('is damaged: it has characters a share link never contains.');
@@ -96,7 +96,9 @@ async function decodeUntimed(data: string): Promise<DecodeOutcome> {
     return fail('is damaged: its data does not decompress (was it cut off when copied?).');
   }
   if (out === 'too-large')
-    return fail(`unpacks to more than ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes (MAX_SCENARIO_BYTES).`);
+    return fail(
+      `unpacks to more than ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes, the most a scenario may hold.`,
+    );
   // The same decoding rule as a file's (a UTF-8 byte-order mark skipped, anything but UTF-8 refused).
   const text = decodeTextBytes(out);
   return text.ok ? text : fail(`is damaged: its data ${text.rule}.`);

@@ -129,11 +129,16 @@ function FlagList({ honest, atEnd }: { honest: MatrixRow[]; atEnd: boolean }) {
     return (
       <p className="hint">{atEnd ? 'No honest agent flagged anyone.' : 'No honest agent has flagged anyone yet.'}</p>
     );
+  const ids = (silence: boolean) =>
+    [...new Set(flags.filter((f) => (f.reason === 'silence') === silence).map((f) => f.agentId))].sort();
+  const liars = ids(false);
+  const unheard = ids(true).filter((id) => !liars.includes(id));
   return (
     <details className="flags" data-testid="flags">
       <summary>
-        {flags.length} flags raised by honest agents ({[...new Set(flags.map((f) => f.agentId))].sort().join(', ')}{' '}
-        suspected)
+        {flags.length} flags raised by honest agents
+        {liars.length > 0 && `; caught lying: ${liars.join(', ')}`}
+        {unheard.length > 0 && `; never heard from (silent, crashed or cut off): ${unheard.join(', ')}`}
       </summary>
       <ul>
         {flags.map((f) => (

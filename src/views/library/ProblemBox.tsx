@@ -6,13 +6,15 @@ import type { LibraryArea } from '../../store/persistence/librarySlice';
 export function AreaMessage({ area }: { area: LibraryArea }) {
   const problem = useStore((s) => s.libraryProblems[area]);
   const notice = useStore((s) => s.libraryNotices[area]);
+  // An issue whose rule the message already says (a share link's one problem) is not listed again.
+  const listed = problem?.issues.filter((i) => !problem.message.includes(i.rule)) ?? [];
   if (problem)
     return (
       <div className="error-box" role="alert" data-testid={`${area}-problem`}>
         <p>{withFieldWords(problem.message)}</p>
-        {problem.issues.length > 0 && (
+        {listed.length > 0 && (
           <ul>
-            {problem.issues.map((i, n) => (
+            {listed.map((i, n) => (
               // Issues can repeat a field with different rules; the index keeps keys unique.
               // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced, never reordered.
               <li key={n}>{issueWords(i)}</li>

@@ -69,7 +69,7 @@ const CASES: Case[] = [
     'agentCount ≠ agents',
     full((d) => (d.topology.agentCount = 5)),
     'topology.agentCount',
-    /must equal the number of topology.agents \(4\)/,
+    /must equal the length of the agent list \(4 agents\)/,
   ],
   [
     'neither agentCount nor agents',

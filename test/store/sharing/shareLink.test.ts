@@ -71,7 +71,7 @@ describe('share links', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problem.issues[0].field).toBe('(link)');
-      expect(result.problem.message).toContain('MAX_SHARE_LINK_CHARS');
+      expect(result.problem.message).toContain('a share link holds at most 2,000,000');
     }
   });
 
@@ -91,7 +91,7 @@ describe('share links', () => {
     expect(bomb.length).toBeLessThan(MAX_SCENARIO_BYTES / 100);
     const result = await decodeShareData(toBase64Url(bomb));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem.message).toContain('MAX_SCENARIO_BYTES');
+    if (!result.ok) expect(result.problem.message).toContain('5,242,880 bytes, the most a scenario may hold');
   });
 
   it('refuses bytes that are not UTF-8', async () => {
