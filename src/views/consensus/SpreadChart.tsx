@@ -10,7 +10,16 @@ const M = { top: 12, right: 12, bottom: 30, left: 40 };
  * Observed share per round against the mean-field expectation, with the
  * player's current round marked. d3 computes the scales and paths; React draws.
  */
-export function SpreadChart({ series, round }: { series: SpreadSeries; round: number }) {
+export function SpreadChart({
+  series,
+  round,
+  xLabel = 'round',
+}: {
+  series: SpreadSeries;
+  round: number;
+  /** What a step of the x axis is: a round, or a hop of a flood. */
+  xLabel?: string;
+}) {
   const maxRound = Math.max(1, series.observed.length - 1, series.expected.length - 1);
   const x = scaleLinear()
     .domain([0, maxRound])
@@ -22,9 +31,10 @@ export function SpreadChart({ series, round }: { series: SpreadSeries; round: nu
     .x((p) => x(p.round))
     .y((p) => y(p.value));
   const current = series.observed[Math.min(round, series.observed.length - 1)];
-  const label = `${series.title}: ${series.observed.length - 1} rounds observed, ending at ${(
+  const expected = series.expected.length > 0 ? '; dashed line: mean-field expectation' : '';
+  const label = `${series.title}: ${series.observed.length - 1} ${xLabel}s observed, ending at ${(
     (series.observed.at(-1)?.value ?? 0) * 100
-  ).toFixed(1)} %; dashed line: mean-field expectation. Current round ${round}.`;
+  ).toFixed(1)} %${expected}. Current ${xLabel} ${round}.`;
   return (
     <svg className="spread-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="spread-chart">
       <title>{label}</title>
@@ -43,7 +53,7 @@ export function SpreadChart({ series, round }: { series: SpreadSeries; round: nu
           </text>
         ))}
         <text x={(M.left + W - M.right) / 2} y={H - 3} textAnchor="middle" className="axis-title">
-          round
+          {xLabel}
         </text>
       </g>
       {series.target !== undefined && (

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { type FloodSeries, floodSeries, hopReached, informedBy } from '../../store/consensus/floodSeries';
 import { roundAtCursor, type SpreadSeries, spreadSeries } from '../../store/consensus/spreadSeries';
 import { type VoteStep, voteSteps } from '../../store/consensus/voteTimeline';
 import { useStore } from '../../store/index';
@@ -23,8 +24,74 @@ function roundSteps(trace: TraceColumns, roundEnds: readonly number[]): VoteStep
   });
 }
 
-/** The Spread tab: informed share (rumor) or agreement ratio (gossip vote) per round, following the player. */
+/** The Spread tab: informed share per hop (flood) or per round (rumor), or agreement ratio (gossip vote), following the player. */
 export function SpreadPanel() {
+  const runKind = useStore((s) => s.summary?.runKind);
+  return runKind === 'flood' ? <FloodSpread /> : <RoundSpread />;
+}
+
+/** A flood's spread: informed agents after each hop from the origin, the cursor's hop marked. */
+function FloodSpread() {
+  const summary = useStore((s) => s.summary);
+  const trace = useStore((s) => s.trace);
+  const series = useMemo(() => floodSeries(summary, trace), [summary, trace]);
+  // Re-render only when one more agent is informed at the cursor, not on every event of the replay.
+  const informed = useStore((s) => (series ? informedBy(series, s.cursor) : 0));
+  if (!series) return <p className="hint">This flood has no trace to chart: run it again to see how it spread.</p>;
+  const hop = hopReached(series, informed);
+  const chart = { kind: 'rumor' as const, yLabel: 'informed share', expected: [], ...series };
+  return (
+    <div className="spread-panel" data-testid="flood-spread">
+      <h3>{series.title}</h3>
+      <p className="hint" data-testid="spread-note">
+        Each agent forwards its first copy to its other neighbours: hop h holds the agents that heard it over h links.
+      </p>
+      <p
+        className="chart-readout"
+        aria-live="polite"
+        data-testid="chart-readout"
+        data-round={hop}
+        data-count={informed}
+      >
+        {`Hop ${hop}: ${fmt(informed)} of ${fmt(series.live)} live agents informed (${pct(series.live > 0 ? Math.min(1, informed / series.live) : 0)}); in the end ${fmt(series.informed)}.`}
+      </p>
+      <SpreadChart series={chart} round={hop} xLabel="hop" />
+      <FloodTable series={series} hop={hop} />
+    </div>
+  );
+}
+
+function FloodTable({ series, hop }: { series: FloodSeries; hop: number }) {
+  return (
+    <details className="chart-table">
+      <summary>Chart data as a table</summary>
+      <table data-testid="spread-table">
+        <caption>{series.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Hop</th>
+            <th scope="col">Informed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.observed.map((p) => (
+            <tr
+              key={p.round}
+              aria-current={p.round === hop ? 'step' : undefined}
+              className={p.round === hop ? 'current' : undefined}
+            >
+              <th scope="row">{p.round}</th>
+              <td>{`${fmt(p.count)} (${pct(p.value)})`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** A rumor's or a gossip vote's spread, round by round. */
+function RoundSpread() {
   const summary = useStore((s) => s.summary);
   const trace = useStore((s) => s.trace);
   // The panel changes only when a round ends: it follows the rounds ended at the cursor, not every
@@ -41,8 +108,7 @@ export function SpreadPanel() {
   // A well-mixed run has no swarm to light: its field of cells stands beside the curve instead.
   const rumor = resultOf(summary, 'rumor');
   const wellMixed = rumor?.model === 'well-mixed' ? rumor : undefined;
-  if (!series)
-    return <p className="hint">Run rumor spreading or a gossip vote to chart how it spreads, round by round.</p>;
+  if (!series) return <p className="hint">Run a flood, rumor spreading or a gossip vote to chart how it spreads.</p>;
   const lastRoundEnd = roundsEnded > 0 ? (traceIndex?.roundEnds[roundsEnded - 1] ?? -1) : -1;
   const at = roundAtCursor(trace, steps, lastRoundEnd);
   const round = Math.min(at.round, series.observed.length - 1);

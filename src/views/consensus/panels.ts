@@ -17,6 +17,7 @@ export const CONSENSUS_PANELS: PanelDef[] = [
     title: 'Spread',
     area: 'right',
     component: lazyPanel(() => import('./SpreadPanel'), 'SpreadPanel'),
+    // A flood's informed share per hop, a rumor's per round, a gossip vote's agreement per round.
     explains: (s) => s.runKind === 'flood' || s.runKind === 'rumor' || algorithmOf(s) === 'gossip',
   },
   {
