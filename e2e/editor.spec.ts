@@ -56,7 +56,7 @@ test('edit the swarm with the mouse: select, drag, link, unlink, zoom, fit, cut 
   await swarm(7);
 
   // Cut the two selected off from the rest at 100 ms, healing at 500 ms.
-  await page.getByRole('button', { name: 'Cut off 2 selected' }).click();
+  await page.getByRole('button', { name: 'Cut off 2 selected then heal' }).click();
   await expect(page.getByRole('list', { name: 'Scheduled faults' })).toContainText(
     't = 100 ms: cut off agent-3, agent-6',
   );

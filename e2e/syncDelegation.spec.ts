@@ -14,8 +14,8 @@ test('delegation: the tasks of a crashed agent are reassigned and none is lost',
   for (let i = 0; i < 3; i++) await page.keyboard.press('N');
   await expect(page.getByRole('heading', { name: 'agent-3', level: 3 })).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Fault at (ms)' }).fill('200');
-  await page.getByRole('spinbutton', { name: 'Heal / recover at (ms)' }).fill('0');
-  await page.getByRole('button', { name: /Crash 1 selected then recover/ }).click();
+  await page.getByRole('checkbox', { name: 'Heal / recover afterwards' }).uncheck();
+  await page.getByRole('button', { name: 'Crash 1 selected', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Scheduled faults' })).toContainText('t = 200 ms: crash agent-3');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Run finished.' })).toBeVisible();

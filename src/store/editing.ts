@@ -1,5 +1,6 @@
 /** Scenario edits the editor and the keyboard share; each is one undoable step. */
 import type { MaliciousBehaviour } from '../engine/core/agent';
+import { assertHealAfterFault } from './faultTiming';
 import { useStore } from './index';
 import {
   addAgent,
@@ -41,10 +42,11 @@ export function addAgentNearCentre(): string {
   return addAgentAt({ x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) });
 }
 
-/** Schedules a crash (and optionally a recovery) of the selected agents at simulated times. */
+/** Schedules a crash (and optionally a recovery, strictly after it) of the selected agents at simulated times. */
 export function crashSelectedAt(atMs: number, recoverMs?: number): void {
   const { selected } = state();
   if (selected.length === 0) return;
+  assertHealAfterFault(atMs, recoverMs);
   const added: FaultDraft[] = selected.map((agent) => ({ kind: 'crash', atMs, agent }));
   if (recoverMs !== undefined) added.push(...selected.map((agent) => ({ kind: 'recover', atMs: recoverMs, agent })));
   setFaults([...faultsOf(), ...added], selected.length === 1 ? 'Schedule a crash' : 'Schedule crashes');
@@ -118,10 +120,11 @@ export function setFaults(faults: FaultDraft[], label: string): void {
   state().edit(label, (s) => ({ ...s, network: { ...s.network, faults } }));
 }
 
-/** Cuts the selected agents off from the rest at `atMs` (and heals at `healMs` when given). */
+/** Cuts the selected agents off from the rest at `atMs` (and heals at `healMs`, strictly after it, when given). */
 export function cutOffSelected(atMs: number, healMs?: number): void {
   const { selected } = state();
   if (selected.length === 0) return;
+  assertHealAfterFault(atMs, healMs);
   const next: FaultDraft[] = [...faultsOf(), { kind: 'partition', atMs, groups: [[...selected]] }];
   if (healMs !== undefined) next.push({ kind: 'heal', atMs: healMs });
   setFaults(next, 'Cut off agents');

@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { crashSelectedAt, cutOffSelected, setFaults } from '../../store/editing';
+import { setFaults } from '../../store/editing';
 import { useStore } from '../../store/index';
 import { issueFor } from '../common/issues';
 import { NumberField } from '../common/NumberField';
+import { FaultScheduler } from './FaultScheduler';
 
 type FaultDraft = { kind: string; atMs: number; agent?: string; groups?: string[][]; from?: string[]; to?: string[] };
 
@@ -19,10 +19,7 @@ const describeFault = (f: FaultDraft) =>
 export function NetworkPanel() {
   const network = useStore((s) => s.scenario.network) as Record<string, number> & { faults?: FaultDraft[] };
   const issues = useStore((s) => s.issues);
-  const selected = useStore((s) => s.selected);
   const edit = useStore((s) => s.edit);
-  const [cutAt, setCutAt] = useState(100);
-  const [healAt, setHealAt] = useState(500);
   const faults = network.faults ?? [];
   const set = (key: string, label: string) => (value: number) =>
     edit(label, (s) => ({ ...s, network: { ...s.network, [key]: value } }));
@@ -110,24 +107,7 @@ export function NetworkPanel() {
           {err('faults')}
         </p>
       )}
-      <div className="field-pair">
-        <NumberField label="Fault at (ms)" value={cutAt} min={0} integer onChange={setCutAt} />
-        <NumberField label="Heal / recover at (ms)" value={healAt} min={0} integer onChange={setHealAt} />
-      </div>
-      <button
-        type="button"
-        disabled={selected.length === 0}
-        onClick={() => cutOffSelected(cutAt, healAt > cutAt ? healAt : undefined)}
-      >
-        Cut off {selected.length === 0 ? 'selected agents' : `${selected.length} selected`}
-      </button>
-      <button
-        type="button"
-        disabled={selected.length === 0}
-        onClick={() => crashSelectedAt(cutAt, healAt > cutAt ? healAt : undefined)}
-      >
-        Crash {selected.length === 0 ? 'selected agents' : `${selected.length} selected`} then recover
-      </button>
+      <FaultScheduler />
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { cancelRun, runScenario } from '../../store/actions';
 import { issueWords, withFieldWords } from '../../store/fieldNames';
 import { useStore } from '../../store/index';
 import { LIVE_RERUN_MAX_AGENTS, watchLiveRerun } from '../../store/liveRerun';
 import { jumpToEnd } from '../../store/playback';
+import { RunBlockedNote } from './RunBlockedNote';
 import { RunKindForm } from './RunKindForm';
 import './run.css';
 
@@ -18,6 +19,8 @@ export function RunPanel() {
   const warnings = useStore((s) => s.topology?.warnings) ?? NO_WARNINGS;
   const stale = useStore((s) => s.staleRun !== null && s.summary === null);
   const running = status === 'running';
+  const blockedId = useId();
+  const blocked = hasIssues && !running;
   useEffect(() => watchLiveRerun(), []);
   return (
     <section className="panel" aria-labelledby="run-title">
@@ -31,7 +34,13 @@ export function RunPanel() {
         </ul>
       )}
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void runScenario()} disabled={running || hasIssues}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void runScenario()}
+          disabled={running || hasIssues}
+          aria-describedby={blocked ? blockedId : undefined}
+        >
           Run
         </button>
         {running && (
@@ -40,6 +49,7 @@ export function RunPanel() {
           </button>
         )}
       </div>
+      {blocked && <RunBlockedNote id={blockedId} />}
       {running && (
         <progress className="run-progress" aria-label="Run progress" max={1} value={progress}>
           {Math.round(progress * 100)} %
