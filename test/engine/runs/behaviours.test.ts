@@ -74,10 +74,13 @@ describe.each(RUN_PRESETS.map((p) => [p.id, p] as const))('preset %s', (_id, pre
 });
 
 describe('a silent agent, in a kind whose engine gives it no part of its own', () => {
-  it.each(['replicated-state', 'sync', 'delegation'] as const)('%s: what it would send is dropped as silent', async (kind) => {
-    const preset = RUN_PRESETS.find((p) => p.run.kind === kind);
-    if (!preset) throw new Error(kind);
-    const { summary } = await runScenario(scenarioFor(preset.run, 'silent', [1, 2, 5]));
-    expect(summary.drops.silent ?? 0).toBeGreaterThan(0);
-  });
+  it.each(['replicated-state', 'sync', 'delegation'] as const)(
+    '%s: what it would send is dropped as silent',
+    async (kind) => {
+      const preset = RUN_PRESETS.find((p) => p.run.kind === kind);
+      if (!preset) throw new Error(kind);
+      const { summary } = await runScenario(scenarioFor(preset.run, 'silent', [1, 2, 5]));
+      expect(summary.drops.silent ?? 0).toBeGreaterThan(0);
+    },
+  );
 });
