@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, snap, test } from './fixtures';
 
 /**
  * The first thing a new user does: press Run on the default flood. The view that opens beside the
@@ -32,4 +32,6 @@ test('Run on the default flood opens a Spread tab that charts the flood, narrate
   expect(Number(informed)).toBeGreaterThan(1);
   expect(informed).toBe(live);
   await expect(narration).not.toContainText(/rumou?r/);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await snap(page, 'flood-spread-1280');
 });
