@@ -209,7 +209,7 @@ test('a damaged or bomb-sized link is explained and changes nothing', async ({ p
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     location.hash = `scenario=${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
   });
-  await expect(page.getByTestId('link-problem')).toContainText('MAX_SCENARIO_BYTES');
+  await expect(page.getByTestId('link-problem')).toContainText('5,242,880 bytes, the most a scenario may hold');
   await expect(agentsField(page)).toHaveValue('11');
 });
 
