@@ -29,8 +29,10 @@ const s = () => useStore.getState();
 
 /** Why Run (and R) cannot start a run now, or null. */
 export function runUnavailable(): string | null {
-  const { runStatus, issues } = s();
+  const { runStatus, issues, autosave } = s();
   if (runStatus === 'running') return 'A run is in progress.';
+  // A run now would be of the default scenario, set aside a moment later by the one restored.
+  if (autosave === 'restoring') return 'Your last session is being restored.';
   if (issues.length > 0) return 'The scenario has problems to fix first.';
   return null;
 }

@@ -121,6 +121,11 @@ describe('never a stale view', () => {
     expect(runUnavailable()).toMatch(/in progress/);
     useStore.setState({ runStatus: 'idle', issues: [{ field: 'seed', rule: 'x', message: 'x' }] });
     expect(runUnavailable()).toMatch(/problems/);
+    // Nor while the last session is being restored: that run would be of the scenario about to be replaced.
+    useStore.setState({ issues: [], autosave: 'restoring' });
+    expect(runUnavailable()).toMatch(/being restored/);
+    useStore.setState({ autosave: 'idle' });
+    expect(runUnavailable()).toBeNull();
   });
 });
 

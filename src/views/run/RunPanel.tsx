@@ -18,6 +18,8 @@ export function RunPanel() {
   const hasIssues = useStore((s) => s.issues.length > 0);
   const warnings = useStore((s) => s.topology?.warnings) ?? NO_WARNINGS;
   const stale = useStore((s) => s.staleRun !== null && s.summary === null);
+  // The scenario on screen is about to be replaced by the restored one: running it now would show a stale run.
+  const restoring = useStore((s) => s.autosave === 'restoring');
   const running = status === 'running';
   const blockedId = useId();
   const blocked = hasIssues && !running;
@@ -38,7 +40,7 @@ export function RunPanel() {
           type="button"
           className="primary"
           onClick={() => void runScenario()}
-          disabled={running || hasIssues}
+          disabled={running || hasIssues || restoring}
           aria-describedby={blocked ? blockedId : undefined}
         >
           Run
@@ -56,15 +58,17 @@ export function RunPanel() {
         </progress>
       )}
       <p className="status" role="status" aria-live="polite">
-        {status === 'running'
-          ? `Running… ${Math.round(progress * 100)} %`
-          : status === 'cancelled'
-            ? 'Run cancelled.'
-            : status === 'done' && stale
-              ? 'The swarm changed since the last run.'
-              : status === 'done'
-                ? 'Run finished.'
-                : ''}
+        {restoring
+          ? 'Restoring your last session…'
+          : status === 'running'
+            ? `Running… ${Math.round(progress * 100)} %`
+            : status === 'cancelled'
+              ? 'Run cancelled.'
+              : status === 'done' && stale
+                ? 'The swarm changed since the last run.'
+                : status === 'done'
+                  ? 'Run finished.'
+                  : ''}
       </p>
       <AutoplayControls />
       {failure && (
