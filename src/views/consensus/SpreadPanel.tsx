@@ -63,25 +63,55 @@ function FloodSpread() {
 
 function FloodTable({ series, hop }: { series: FloodSeries; hop: number }) {
   return (
+    <ChartTable
+      caption={series.title}
+      columns={['Hop', 'Informed']}
+      rows={series.observed.map((p) => [`${fmt(p.count)} (${pct(p.value)})`])}
+      current={hop}
+    />
+  );
+}
+
+/** A chart's data as a table under a disclosure: one row per round or hop, the cursor's marked. */
+function ChartTable({
+  caption,
+  columns,
+  rows,
+  current,
+}: {
+  caption: string;
+  columns: readonly string[];
+  /** The cells after the row's number, per row. */
+  rows: readonly (readonly string[])[];
+  current: number;
+}) {
+  return (
     <details className="chart-table">
       <summary>Chart data as a table</summary>
       <table data-testid="spread-table">
-        <caption>{series.title}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Hop</th>
-            <th scope="col">Informed</th>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {series.observed.map((p) => (
+          {rows.map((cells, r) => (
             <tr
-              key={p.round}
-              aria-current={p.round === hop ? 'step' : undefined}
-              className={p.round === hop ? 'current' : undefined}
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row is its round number.
+              key={r}
+              aria-current={r === current ? 'step' : undefined}
+              className={r === current ? 'current' : undefined}
             >
-              <th scope="row">{p.round}</th>
-              <td>{`${fmt(p.count)} (${pct(p.value)})`}</td>
+              <th scope="row">{r}</th>
+              {cells.map((cell, c) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
+                <td key={c}>{cell}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -170,40 +200,15 @@ function Readout({ series, round, traceInformed }: { series: SpreadSeries; round
 
 function DataTable({ series, round }: { series: SpreadSeries; round: number }) {
   const rows = Math.max(series.observed.length, series.expected.length);
-  const roundNumbers = Array.from({ length: rows }, (_, i) => i);
   const unit = series.kind === 'rumor' ? 'informed' : 'agreement ratio';
+  const show = (p?: { value: number; count: number }) =>
+    !p ? '—' : series.kind === 'rumor' ? `${fmt(p.count, 1)} (${pct(p.value)})` : p.value.toFixed(3);
   return (
-    <details className="chart-table">
-      <summary>Chart data as a table</summary>
-      <table data-testid="spread-table">
-        <caption>{series.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Round</th>
-            <th scope="col">Observed {unit}</th>
-            <th scope="col">Mean-field</th>
-          </tr>
-        </thead>
-        <tbody>
-          {roundNumbers.map((r) => {
-            const o = series.observed[r];
-            const e = series.expected[r];
-            const show = (p?: { value: number; count: number }) =>
-              !p ? '—' : series.kind === 'rumor' ? `${fmt(p.count, 1)} (${pct(p.value)})` : p.value.toFixed(3);
-            return (
-              <tr
-                key={r}
-                aria-current={r === round ? 'step' : undefined}
-                className={r === round ? 'current' : undefined}
-              >
-                <th scope="row">{r}</th>
-                <td>{show(o)}</td>
-                <td>{show(e)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </details>
+    <ChartTable
+      caption={series.title}
+      columns={['Round', `Observed ${unit}`, 'Mean-field']}
+      rows={Array.from({ length: rows }, (_, r) => [show(series.observed[r]), show(series.expected[r])])}
+      current={round}
+    />
   );
 }
